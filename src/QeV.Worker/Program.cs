@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using QeV.Worker.Cli;
+
+return await CliApp.RunAsync(args);

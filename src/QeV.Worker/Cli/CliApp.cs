@@ -1,0 +1,29 @@
+using System.CommandLine;
+
+namespace QeV.Worker.Cli;
+
+/// <summary>The `qev` command line: the worker and its tools share one binary.</summary>
+public static class CliApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("QeV.Worker – Fristenwächter für Qualitätsentwicklungsvereinbarungen (§ 78b SGB VIII)")
+        {
+            RunCommand.Create(),
+            ImportCommand.Create(),
+            DeadlinesCommand.Create(),
+            SeedDemoCommand.Create(),
+        };
+        root.Options.Add(CliOptions.Db);
+        root.SetAction((parse, ct) => RunCommand.RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(), ct));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync(string.Join(" ", parsed.Errors.Select(e => e.Message)) + " (qev --help zeigt die Befehle)");
+            return 2;
+        }
+
+        return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = true });
+    }
+}

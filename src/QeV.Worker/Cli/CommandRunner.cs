@@ -1,0 +1,74 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using QeV.Worker.Hosting;
+using QeV.Worker.Import;
+using QeV.Worker.Office;
+using QeV.Worker.Store;
+using QeV.Worker.Store.Migrations;
+
+namespace QeV.Worker.Cli;
+
+/// <summary>
+/// Runs one command inside a host: validates settings, migrates the schema, and turns known failures into one
+/// German line and an exit code (2 for usage, settings and database problems, 1 for refused input).
+/// </summary>
+public static class CommandRunner
+{
+    public static async Task<int> RunAsync(
+        string? db,
+        bool quiet,
+        Func<IHost, CancellationToken, Task<int>> body,
+        CancellationToken ct,
+        Action<HostApplicationBuilder>? configure = null)
+    {
+        try
+        {
+            var builder = QevHost.CreateBuilder([], db, quiet);
+            configure?.Invoke(builder);
+            using var host = builder.Build();
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            var clock = host.Services.GetRequiredService<OfficeClock>();
+            await host.Services.GetRequiredService<Migrator>().MigrateAsync(clock.UtcNow, ct);
+            return await body(host, ct);
+        }
+        catch (ImportFailedException ex)
+        {
+            foreach (var error in ex.Errors.Take(100))
+            {
+                await Console.Error.WriteLineAsync(error.ToString());
+            }
+
+            if (ex.Errors.Count > 100)
+            {
+                await Console.Error.WriteLineAsync($"… und {ex.Errors.Count - 100} weitere Fehler.");
+            }
+
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 1;
+        }
+        catch (Exception ex) when (Describe(ex) is { } message)
+        {
+            await Console.Error.WriteLineAsync(message);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Abgebrochen.");
+            return 130;
+        }
+    }
+
+    private static string? Describe(Exception ex) => ex switch
+    {
+        UsageException => ex.Message,
+        OptionsValidationException o => "Fehler in der Konfiguration: " + string.Join(" ", o.Failures),
+        StoreUnavailableException => "Datenbank nicht nutzbar: " + ex.Message,
+        SqliteException s => $"Datenbank nicht nutzbar ({s.SqliteErrorCode}): {s.Message.Split('\n')[0]}",
+        NpgsqlException => "PostgreSQL nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],
+        InvalidOperationException { InnerException: SqliteException or NpgsqlException } => Describe(ex.InnerException!),
+        _ => null,
+    };
+}

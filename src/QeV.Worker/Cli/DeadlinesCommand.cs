@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using QeV.Worker.Office;
+using QeV.Worker.Reports;
+using QeV.Worker.Rules;
+
+namespace QeV.Worker.Cli;
+
+public static class DeadlinesCommand
+{
+    public static Command Create()
+    {
+        var asOf = CliOptions.AsOf();
+        var format = new Option<string>("--format") { Description = "json oder table", DefaultValueFactory = _ => "table" };
+        var horizon = new Option<int>("--horizon-days") { Description = "anstehende Fristen bis so viele Tage voraus", DefaultValueFactory = _ => 90 };
+        var fulfilled = new Option<bool>("--include-fulfilled") { Description = "erfüllte Fristen mit ausgeben" };
+        var command = new Command("deadlines", "Fristenbericht: überfällige, heute fällige und anstehende Fristen") { asOf, format, horizon, fulfilled };
+
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
+        {
+            var chosenFormat = parse.GetValue(format)?.ToLowerInvariant();
+            if (chosenFormat is not ("json" or "table"))
+            {
+                throw new UsageException($"--format: „{parse.GetValue(format)}“ ist unbekannt (json oder table).");
+            }
+
+            var horizonDays = parse.GetValue(horizon);
+            if (horizonDays < 0)
+            {
+                throw new UsageException("--horizon-days darf nicht negativ sein.");
+            }
+
+            var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
+            var snapshot = await host.Services.GetRequiredService<DeadlineService>().EvaluateAsync(day, token);
+            var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
+            Console.Out.WriteLine(chosenFormat == "json" ? DeadlineReport.ToJson(rows) : DeadlineTable.Render(rows, snapshot.Facts, day));
+            return 0;
+        }, ct));
+        return command;
+    }
+}

@@ -1,0 +1,3 @@
+namespace QeV.Worker.Facts;
+
+public sealed record Team(string TeamId, string OrganisationId, string Name, string? LeadStaffId, string? DeputyLeadStaffId);

@@ -1,0 +1,3 @@
+namespace QeV.Worker.Facts;
+
+public sealed record Training(string StaffId, DateOnly Date, TrainingKind Kind, int Minutes);

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QeV.Worker.Calendar;
+using QeV.Worker.Import;
+using QeV.Worker.Office;
+using QeV.Worker.Rules;
+using QeV.Worker.Store;
+using QeV.Worker.Store.Migrations;
+
+namespace QeV.Worker.Hosting;
+
+public static class CoreRegistration
+{
+    /// <summary>Clock, office, store, rules and import: what every command needs.</summary>
+    public static IHostApplicationBuilder AddQevCore(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        DateOnlyHandler.Register();
+        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
+        services.AddSingleton<Database>();
+        services.AddSingleton<Migrator>();
+        services.AddSingleton<FactStore>();
+        services.AddSingleton<OfficeClock>();
+        services.AddSingleton<BusinessCalendar>();
+
+        services.AddSingleton<IDeadlineRule, F01EntwicklungsberichtRule>();
+        services.AddSingleton<IDeadlineRule, F06MissedAppointmentsRule>();
+        services.AddSingleton<IDeadlineRule, F07LeistungsberichtRule>();
+        services.AddSingleton<IDeadlineRule, F09Ag78ReviewRule>();
+        services.AddSingleton<IDeadlineRule, F12FuehrungszeugnisRule>();
+        services.AddSingleton<DeadlineEngine>();
+        services.AddSingleton<DeadlineService>();
+
+        services.AddSingleton<ImportWriter>();
+        services.AddSingleton<Importer>();
+        services.AddSingleton<Demo.DemoSeeder>();
+        return builder;
+    }
+}

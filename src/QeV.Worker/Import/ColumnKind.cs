@@ -1,0 +1,3 @@
+namespace QeV.Worker.Import;
+
+public enum ColumnKind { Id, Text, Date, Code, Bool, Number, Email, State }

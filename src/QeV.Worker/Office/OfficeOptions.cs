@@ -1,0 +1,15 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QeV.Worker.Office;
+
+/// <summary>Where the office is: its time zone and the Bundesland used when an organisation has none.</summary>
+public sealed class OfficeOptions
+{
+    public const string Section = "Office";
+
+    [Required]
+    public string TimeZone { get; set; } = "Europe/Berlin";
+
+    [Required]
+    public string DefaultState { get; set; } = "ST";
+}

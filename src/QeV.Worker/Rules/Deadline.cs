@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace QeV.Worker.Rules;
+
+/// <summary>One instance of a Frist, computed from the facts as of a date.</summary>
+public sealed record Deadline(
+    string Rule,
+    string Name,
+    SubjectType SubjectType,
+    string SubjectId,
+    string? CaseId,
+    string? FileReference,
+    DateOnly DueDate,
+    DeadlineStatus Status,
+    string? ResponsibleStaffId,
+    string? EscalationStaffId)
+{
+    /// <summary>Someone who is told about the deadline without owing it (e.g. the case manager for F01 and F06).</summary>
+    public string? InformedStaffId { get; init; }
+
+    /// <summary>Organisation whose calendar applies and whose people act.</summary>
+    public string? OrganisationId { get; init; }
+
+    /// <summary>Stable identity of this instance: rule, subject and due date.</summary>
+    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Rule}/{SubjectId}/{DueDate:yyyy-MM-dd}");
+
+    public bool IsOpen => Status is not DeadlineStatus.Fulfilled;
+}

@@ -1,0 +1,22 @@
+using QeV.Worker.Calendar;
+using QeV.Worker.Facts;
+using QeV.Worker.Office;
+using QeV.Worker.Store;
+
+namespace QeV.Worker.Rules;
+
+/// <summary>Loads the facts and evaluates every rule as of a date.</summary>
+public sealed class DeadlineService(FactStore store, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock)
+{
+    public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var facts = await store.LoadAsync(ct);
+        return Evaluate(facts, asOf);
+    }
+
+    public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)
+    {
+        var context = new RuleContext(asOf, calendar, clock.DefaultState);
+        return new DeadlineSnapshot(facts, context, engine.Evaluate(facts, context));
+    }
+}

@@ -1,0 +1,3 @@
+namespace QeV.Worker.Rules;
+
+public enum DeadlineStatus { Upcoming, Due, Overdue, Fulfilled }

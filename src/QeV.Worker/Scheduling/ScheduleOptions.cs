@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QeV.Worker.Scheduling;
+
+/// <summary>Cron expressions (Quartz syntax, seconds first) of the worker's jobs, in the office time zone.</summary>
+public sealed class ScheduleOptions
+{
+    public const string Section = "Schedule";
+
+    [Required]
+    public string ScanCron { get; set; } = "0 0/15 * * * ?";
+}

@@ -1,0 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QeV.Worker.Store;
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>A SQLite file path (the embedded default) or a PostgreSQL connection string starting with "Host=".</summary>
+    [Required(ErrorMessage = "Database:ConnectionString fehlt.")]
+    public string ConnectionString { get; set; } = "./data/qev.db";
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+
+namespace QeV.Worker.Store;
+
+/// <summary>
+/// Everything that differs between database engines lives behind this seam: column types in DDL, how the schema
+/// is locked while it migrates, how rows are claimed. A SQL Server provider is one more implementation.
+/// </summary>
+public interface ISqlDialect
+{
+    string Name { get; }
+
+    /// <summary>Replaces the type tokens {date}, {bool}, {timestamp}, {text} and {int} in portable DDL.</summary>
+    string Ddl(string portableSql);
+
+    DbConnection CreateConnection(string connectionString);
+
+    /// <summary>Runs right after a connection opens (pragmas, session settings).</summary>
+    Task PrepareAsync(DbConnection connection, CancellationToken ct);
+
+    /// <summary>Serialises schema migrations between processes for the lifetime of <paramref name="tx"/>.</summary>
+    Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
+
+    /// <summary>Clause appended to a SELECT that claims rows so concurrent workers skip them ("" where the engine serialises writers).</summary>
+    string SkipLockedClause { get; }
+
+    /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
+    Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+}

@@ -1,0 +1,10 @@
+namespace QeV.Worker.Store.Migrations;
+
+/// <summary>All schema steps in order. Append only: a released migration is never edited.</summary>
+public static class MigrationCatalog
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        M001Facts.Migration,
+    ];
+}
