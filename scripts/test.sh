@@ -83,7 +83,8 @@ install_deps() {
     apt_log="$(mktemp /tmp/qev-apt.XXXXXX.log)"
     log "installing postgresql and python3-aiosmtpd (apt log: $apt_log)"
     for attempt in 1 2; do
-        if "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q >>"$apt_log" 2>&1 &&
+        if "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q \
+                -o DPkg::Lock::Timeout=300 >>"$apt_log" 2>&1 &&
             "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
                 --no-install-recommends -o DPkg::Lock::Timeout=300 \
                 postgresql python3-aiosmtpd >>"$apt_log" 2>&1; then
@@ -104,9 +105,14 @@ fi
 # --- 2. fresh run dir and a throwaway PostgreSQL cluster ----------------------
 mkdir -p "$RUN_DIR"
 RUN_DIR="$(cd "$RUN_DIR" && pwd)"
-if [ -d "$RUN_DIR/pg" ]; then
+if [ -d "$RUN_DIR/pg/data" ]; then
     # A previous run may have been killed before its trap ran.
     as_pg "$PG_BIN/pg_ctl" -D "$RUN_DIR/pg/data" -m immediate -w -t 10 stop >/dev/null 2>&1 || true
+fi
+if [ -L "$RUN_DIR/pg" ]; then
+    # Left by an earlier run whose cluster had to live under /tmp (see below).
+    old_pg="$(readlink "$RUN_DIR/pg")"
+    case "$old_pg" in /tmp/qev-pg.*) rm -rf "$old_pg" ;; esac
 fi
 rm -rf "$RUN_DIR/pg" "$RUN_DIR/results"
 mkdir -p "$RUN_DIR/pg" "$RUN_DIR/results"
@@ -209,7 +215,9 @@ for f in files:
         if c.tag.rsplit("}", 1)[-1] == "Counters":
             passed += int(c.get("passed", 0))
             failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
-            skipped += int(c.get("notExecuted", 0))
+            # xunit skips show up as total - executed (notExecuted often stays 0).
+            total, executed = int(c.get("total", 0)), int(c.get("executed", 0))
+            skipped += max(int(c.get("notExecuted", 0)), total - executed)
 if not files:
     failed = 1
 line = f"{passed} passed, {failed} failed"
@@ -226,6 +234,11 @@ final_rc=0
 if [ "$test_rc" -ne 0 ] || [ "$any_failed" != 0 ]; then
     final_rc=1
     [ "$test_rc" -eq 0 ] || log "dotnet test exited with $test_rc"
+    if [ "$any_failed" = 0 ]; then
+        # dotnet test failed although no TRX counts a failure (a project did not
+        # build, or the test host crashed): let the summary say so too.
+        summary_line="$(printf '%s\n' "$summary_line" | sed -E 's/ 0 failed/ 1 failed/')"
+    fi
 fi
 # Stop everything before the summary so that the summary really is the last line
 # (the EXIT trap stays armed but then has nothing left to do).

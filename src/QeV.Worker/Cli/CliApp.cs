@@ -13,6 +13,8 @@ public static class CliApp
             ImportCommand.Create(),
             DeadlinesCommand.Create(),
             SeedDemoCommand.Create(),
+            PreviewCommand.Create(),
+            HistoryCommand.Create(),
         };
         root.Options.Add(CliOptions.Db);
         root.SetAction((parse, ct) => RunCommand.RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(), ct));

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using QeV.Worker.Demo;
+using QeV.Worker.Hosting;
+using QeV.Worker.Notifications;
 using QeV.Worker.Scheduling;
 
 namespace QeV.Worker.Cli;
@@ -12,8 +14,19 @@ public static class RunCommand
     public static Command Create()
     {
         var demo = new Option<bool>("--demo") { Description = "eine leere Datenbank zuerst mit Demodaten füllen" };
-        var command = new Command("run", "den Worker starten (Standard ohne Befehl)") { demo };
-        command.SetAction((parse, ct) => RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(Demo: parse.GetValue(demo)), ct));
+        var once = new Option<bool>("--once") { Description = "einmal prüfen, Tagesübersichten und Versand, dann beenden (für cron)" };
+        var asOf = CliOptions.AsOf();
+        var command = new Command("run", "den Worker starten (Standard ohne Befehl)") { demo, once, asOf };
+        command.SetAction((parse, ct) =>
+        {
+            var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
+            if (day is not null && !parse.GetValue(once))
+            {
+                return Task.FromResult(Fail("--as-of gilt nur zusammen mit --once."));
+            }
+
+            return RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(parse.GetValue(demo), parse.GetValue(once), day), ct);
+        });
         return command;
     }
 
@@ -31,8 +44,30 @@ public static class RunCommand
                 }
             }
 
+            if (settings.Once)
+            {
+                var result = await host.Services.GetRequiredService<NotificationCycle>().RunOnceAsync(settings.AsOf, token);
+                await Console.Out.WriteLineAsync(
+                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {result.Dispatched.Sent} versendet, "
+                    + $"{result.Dispatched.Retrying} zur Wiederholung, {result.Dispatched.Dead} unzustellbar.");
+                return result.Dispatched.Dead > 0 ? 3 : 0;
+            }
+
             logger.LogInformation("QeV.Worker läuft; Beenden mit Strg+C");
             await host.RunAsync(token);
             return 0;
-        }, ct, builder => builder.AddQevScheduling());
+        }, ct, builder =>
+        {
+            builder.AddQevNotifications();
+            if (!settings.Once)
+            {
+                builder.AddQevScheduling();
+            }
+        });
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
 }

@@ -23,6 +23,7 @@ public static class CoreRegistration
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         DateOnlyHandler.Register();
+        DateTimeOffsetHandler.Register();
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton<Database>();
         services.AddSingleton<Migrator>();

@@ -43,7 +43,8 @@ public static class CsvTableReader
         };
 
         using var reader = CsvReader.FromFile(path, options);
-        if (!reader.Read())
+        reader.ReadHeader();
+        if (reader.Headers.Count == 0)
         {
             return;
         }
@@ -61,7 +62,7 @@ public static class CsvTableReader
         }
 
         var index = spec.Columns.ToDictionary(c => c.Name, c => Array.IndexOf(header, c.Name));
-        do
+        while (reader.Read())
         {
             var line = (int)reader.LineNumber;
             if (reader.FieldCount != header.Length)
@@ -72,7 +73,6 @@ public static class CsvTableReader
 
             rows.Add(ParseRow(spec, file, line, index, i => reader.GetString(i), errors));
         }
-        while (reader.Read());
     }
 
     private static ImportRow ParseRow(

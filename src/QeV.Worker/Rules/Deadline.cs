@@ -18,6 +18,9 @@ public sealed record Deadline(
     /// <summary>Someone who is told about the deadline without owing it (e.g. the case manager for F01 and F06).</summary>
     public string? InformedStaffId { get; init; }
 
+    /// <summary>Who is told when it is overdue and no team lead applies (F07: the Jugendamt's leitung).</summary>
+    public string? SupervisorStaffId { get; init; }
+
     /// <summary>Organisation whose calendar applies and whose people act.</summary>
     public string? OrganisationId { get; init; }
 

@@ -30,6 +30,7 @@ public sealed class F07LeistungsberichtRule : IDeadlineRule
                 People.LeitungOf(facts, agreement.ProviderOrganisationId), null)
             {
                 OrganisationId = agreement.ProviderOrganisationId,
+                SupervisorStaffId = People.LeitungOf(facts, People.JugendamtFor(facts, agreement.ProviderOrganisationId)),
             };
         }
     }

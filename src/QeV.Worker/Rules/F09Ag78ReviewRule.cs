@@ -16,7 +16,9 @@ public sealed class F09Ag78ReviewRule : IDeadlineRule
 
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)
     {
-        foreach (var sessions in facts.Ag78Sessions.GroupBy(s => s.OrganisationId, StringComparer.Ordinal))
+        var sessionsOfJugendaemter = facts.Ag78Sessions
+            .Where(s => facts.FindOrganisation(s.OrganisationId)?.Kind == OrganisationKind.Jugendamt);
+        foreach (var sessions in sessionsOfJugendaemter.GroupBy(s => s.OrganisationId, StringComparer.Ordinal))
         {
             var latest = sessions.Max(s => s.Date);
             var state = People.StateOf(facts, sessions.Key, context.DefaultState);

@@ -26,6 +26,20 @@ public static class People
             .Order(IdComparer.Instance)
             .FirstOrDefault();
 
+    /// <summary>The Jugendamt a provider works for: the one whose case managers hold most of its cases, else the first.</summary>
+    public static string? JugendamtFor(FactSet facts, string? providerOrganisationId) =>
+        facts.Cases
+            .Where(c => c.ProviderOrganisationId == providerOrganisationId)
+            .Select(c => facts.FindStaff(c.CaseManagerStaffId)?.OrganisationId)
+            .Where(o => o is not null && facts.FindOrganisation(o)?.Kind == OrganisationKind.Jugendamt)
+            .GroupBy(o => o)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, IdComparer.Instance)
+            .Select(g => g.Key)
+            .FirstOrDefault()
+        ?? facts.Organisations.Where(o => o.Kind == OrganisationKind.Jugendamt)
+            .Select(o => o.OrganisationId).Order(IdComparer.Instance).FirstOrDefault();
+
     /// <summary>The Bundesland of an organisation; empty or unknown means the configured default.</summary>
     public static Bundesland StateOf(FactSet facts, string? organisationId, Bundesland fallback) =>
         BundeslandCodes.TryParse(facts.FindOrganisation(organisationId)?.State, out var state) ? state : fallback;

@@ -9,4 +9,11 @@ public sealed class ScheduleOptions
 
     [Required]
     public string ScanCron { get; set; } = "0 0/15 * * * ?";
+
+    [Required]
+    public string DispatchCron { get; set; } = "30 * * * * ?";
+
+    /// <summary>Business days at 07:30; holidays are skipped by the job itself.</summary>
+    [Required]
+    public string DigestCron { get; set; } = "0 30 7 ? * MON-FRI";
 }

@@ -24,6 +24,9 @@ public interface ISqlDialect
     /// <summary>Clause appended to a SELECT that claims rows so concurrent workers skip them ("" where the engine serialises writers).</summary>
     string SkipLockedClause { get; }
 
+    /// <summary>An instant as this engine stores it: ISO text in UTC on SQLite, timestamptz on PostgreSQL.</summary>
+    object Instant(DateTimeOffset value);
+
     /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 }

@@ -13,6 +13,8 @@ public sealed class PostgresDialect : ISqlDialect
 
     public string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
+    public object Instant(DateTimeOffset value) => value.ToUniversalTime();
+
     public string Ddl(string portableSql) => portableSql
         .Replace("{date}", "date", StringComparison.Ordinal)
         .Replace("{bool}", "boolean", StringComparison.Ordinal)

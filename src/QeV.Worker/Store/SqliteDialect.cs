@@ -10,6 +10,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string SkipLockedClause => "";
 
+    public object Instant(DateTimeOffset value) => DateTimeOffsetHandler.ToText(value);
+
     public string Ddl(string portableSql) => portableSql
         .Replace("{date}", "TEXT", StringComparison.Ordinal)
         .Replace("{bool}", "INTEGER", StringComparison.Ordinal)

@@ -6,5 +6,6 @@ public static class MigrationCatalog
     public static IReadOnlyList<Migration> All { get; } =
     [
         M001Facts.Migration,
+        M002Ledger.Migration,
     ];
 }

@@ -37,7 +37,7 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
             await connection.ExecuteAsync(new CommandDefinition(dialect.Ddl(migration.Sql), transaction: tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @now)",
-                new { version = migration.Version, name = migration.Name, now = now.ToUniversalTime() }, tx, cancellationToken: ct));
+                new { version = migration.Version, name = migration.Name, now = dialect.Instant(now) }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
             applied++;
             logger.LogInformation("Migration {Version} ({Name}) angewendet", migration.Version, migration.Name);

@@ -1,0 +1,36 @@
+namespace QeV.Worker.Dispatch;
+
+/// <summary>Section Mail: .eml files in a folder (the default) or a real SMTP server.</summary>
+public sealed class MailOptions
+{
+    public const string Section = "Mail";
+
+    public MailMode Mode { get; set; } = MailMode.Pickup;
+
+    public string PickupDirectory { get; set; } = "./mail-out";
+
+    public SmtpOptions Smtp { get; set; } = new();
+}
+
+public enum MailMode { Pickup, Smtp }
+
+public sealed class SmtpOptions
+{
+    public string? Host { get; set; }
+
+    public int Port { get; set; } = 587;
+
+    public bool UseStartTls { get; set; } = true;
+
+    /// <summary>Allows plain SMTP to a host that is not loopback. Only for a relay on a trusted network.</summary>
+    public bool AllowInsecure { get; set; }
+
+    public string? User { get; set; }
+
+    /// <summary>Set through an environment variable or user secrets (Mail__Smtp__Password), never in a committed file.</summary>
+    public string? Password { get; set; }
+
+    public string From { get; set; } = "QeV.Worker <fristen@qev-worker.invalid>";
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+}

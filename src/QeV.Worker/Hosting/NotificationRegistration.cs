@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch;
+using QeV.Worker.Dispatch.Rendering;
+using QeV.Worker.Ledger;
+using QeV.Worker.Notifications;
+using QeV.Worker.Planning;
+
+namespace QeV.Worker.Hosting;
+
+public static class NotificationRegistration
+{
+    /// <summary>Planner, ledger, dispatcher and mail: from owed deadlines to delivered mails.</summary>
+    public static IHostApplicationBuilder AddQevNotifications(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+
+        var rules = builder.Configuration.GetSection(NotificationRules.Section);
+        services.AddOptions<NotificationRulesOptions>().Configure(o => NotificationRulesBinder.Bind(rules, o)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationRulesOptions>, NotificationRulesValidator>();
+
+        services.AddSingleton<NoticePlanner>();
+        services.AddSingleton<DigestPlanner>();
+        services.AddSingleton<NoticeLedger>();
+        services.AddSingleton<DataProblemStore>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton(sp => new MailTemplates(
+            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
+        services.AddSingleton<MailRenderer>();
+        services.AddSingleton<INoticeMailFactory, NoticeMailFactory>();
+        services.AddSingleton<NoticeDispatcher>();
+        services.AddSingleton<NotificationCycle>();
+        services.AddSingleton<NoticePreview>();
+        return builder;
+    }
+}

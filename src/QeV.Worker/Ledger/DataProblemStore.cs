@@ -1,0 +1,36 @@
+using Dapper;
+using QeV.Worker.Planning;
+using QeV.Worker.Store;
+
+namespace QeV.Worker.Ledger;
+
+/// <summary>Data problems found while routing: kept with first and last day seen, listed in digests and the admin report.</summary>
+public sealed class DataProblemStore(Database database)
+{
+    public async Task RecordAsync(IEnumerable<DataProblem> problems, DateOnly day, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        foreach (var p in problems.DistinctBy(p => p.Key))
+        {
+            await connection.ExecuteAsync(new CommandDefinition("""
+                INSERT INTO data_problems (problem_key, staff_id, team_lead_staff_id, problem, context, first_seen, last_seen)
+                VALUES (@key, @staffId, @lead, @problem, @context, @day, @day)
+                ON CONFLICT (problem_key) DO UPDATE SET last_seen = excluded.last_seen, context = excluded.context,
+                    team_lead_staff_id = excluded.team_lead_staff_id
+                """, new { key = p.Key, staffId = p.Line.StaffId, lead = p.TeamLeadStaffId, problem = p.Line.Problem, context = p.Line.Context, day },
+                tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<DataProblem>> SeenOnAsync(DateOnly day, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<(string StaffId, string? Lead, string Problem, string Context)>(new CommandDefinition(
+            "SELECT staff_id, team_lead_staff_id, problem, context FROM data_problems WHERE last_seen = @day ORDER BY staff_id, problem",
+            new { day }, cancellationToken: ct));
+        return rows.Select(r => new DataProblem(new DataProblemLine(r.StaffId, null, r.Problem, r.Context), r.Lead)).ToList();
+    }
+}

@@ -1,0 +1,11 @@
+namespace QeV.Worker.Ledger;
+
+/// <summary>pending → sending → sent; a failed notice retries with backoff and becomes dead after N attempts.</summary>
+public static class NoticeState
+{
+    public const string Pending = "pending";
+    public const string Sending = "sending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+    public const string Dead = "dead";
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using QeV.Worker.Calendar;
+using QeV.Worker.Dispatch;
+using QeV.Worker.Ledger;
+using QeV.Worker.Office;
+using QeV.Worker.Planning;
+using QeV.Worker.Rules;
+
+namespace QeV.Worker.Notifications;
+
+/// <summary>The three steps the schedule drives: scan (plan what is owed), digest, dispatch.</summary>
+public sealed class NotificationCycle(
+    DeadlineService deadlines,
+    NoticePlanner planner,
+    DigestPlanner digests,
+    NoticeLedger ledger,
+    DataProblemStore problems,
+    NoticeDispatcher dispatcher,
+    BusinessCalendar calendar,
+    OfficeClock clock,
+    IOptions<NotificationOptions> options,
+    ILogger<NotificationCycle> logger)
+{
+    /// <summary>Recomputes every deadline and writes the notices owed today. On days off only immediate ones (F06).</summary>
+    public async Task<int> ScanAsync(DateOnly day, CancellationToken ct)
+    {
+        var snapshot = await deadlines.EvaluateAsync(day, ct);
+        var plan = planner.Plan(snapshot, day);
+        var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
+        var owed = plan.Notices.Where(n => businessDay || n.Content.Urgent).ToList();
+        var added = await ledger.AddAsync(owed, clock.UtcNow, ct);
+        if (businessDay)
+        {
+            await problems.RecordAsync(plan.Problems, day, ct);
+        }
+
+        logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
+            day, snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
+        return added;
+    }
+
+    /// <summary>The team leads' digests and the admin report of the day, each at most once.</summary>
+    public async Task<int> DigestAsync(DateOnly day, CancellationToken ct)
+    {
+        if (!calendar.IsBusinessDay(day, clock.DefaultState))
+        {
+            return 0;
+        }
+
+        await ScanAsync(day, ct);
+        var snapshot = await deadlines.EvaluateAsync(day, ct);
+        var seen = await problems.SeenOnAsync(day, ct);
+        var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
+        if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, seen) is { } report)
+        {
+            notices.Add(report);
+        }
+
+        var added = await ledger.AddAsync(notices, clock.UtcNow, ct);
+        logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", day, notices.Count, added);
+        return added;
+    }
+
+    public Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct) =>
+        dispatcher.DispatchAsync(day, officeOpen, ct);
+
+    /// <summary>Business day in the default Bundesland and within Notifications:OfficeHours, office time.</summary>
+    public bool IsOfficeOpen()
+    {
+        var now = clock.LocalNow;
+        var (from, until) = options.Value.ParseOfficeHours();
+        var time = TimeOnly.FromDateTime(now.DateTime);
+        return calendar.IsBusinessDay(DateOnly.FromDateTime(now.DateTime), clock.DefaultState) && time >= from && time < until;
+    }
+
+    /// <summary>`run --once`: scan, digests, dispatch. With a date it behaves as if it were that day in office hours.</summary>
+    public async Task<OnceResult> RunOnceAsync(DateOnly? asOf, CancellationToken ct)
+    {
+        var day = asOf ?? clock.Today;
+        var planned = await ScanAsync(day, ct);
+        planned += await DigestAsync(day, ct);
+        var dispatched = await DispatchAsync(day, asOf is not null || IsOfficeOpen(), ct);
+        return new OnceResult(day, planned, dispatched);
+    }
+}

@@ -1,0 +1,40 @@
+namespace QeV.Worker.Notifications;
+
+/// <summary>Section Notifications: when and how often mail goes out, and where data problems are reported.</summary>
+public sealed class NotificationOptions
+{
+    public const string Section = "Notifications";
+
+    /// <summary>Office hours in the office time zone, "07:00-18:00". Only F06 goes out of hours.</summary>
+    public string OfficeHours { get; set; } = "07:00-18:00";
+
+    /// <summary>Receives the daily report of data problems; empty: no admin report.</summary>
+    public string? AdminEmail { get; set; }
+
+    /// <summary>Attempts before a notice is dead.</summary>
+    public int MaxAttempts { get; set; } = 6;
+
+    /// <summary>First retry delay after a failed dispatch; doubles with each attempt.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Retries within one dispatch run for a transient failure (4xx, connection refused), with growing delay.</summary>
+    public int ImmediateRetries { get; set; } = 2;
+
+    public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How long a worker may hold a claimed notice before another takes it over.</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Team lead digests list what is due within this many business days.</summary>
+    public int DigestDueSoonBusinessDays { get; set; } = 7;
+
+    /// <summary>Folder whose &lt;name&gt;.hbs files override the built-in templates.</summary>
+    public string? TemplateFolder { get; set; }
+
+    public (TimeOnly From, TimeOnly Until) ParseOfficeHours()
+    {
+        var parts = OfficeHours.Split('-', StringSplitOptions.TrimEntries);
+        return (TimeOnly.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture),
+            TimeOnly.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+}

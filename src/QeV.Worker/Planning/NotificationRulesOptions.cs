@@ -1,0 +1,10 @@
+namespace QeV.Worker.Planning;
+
+/// <summary>Section Rules: the stages of each rule, defaults merged with appsettings.</summary>
+public sealed class NotificationRulesOptions
+{
+    public Dictionary<string, RuleNoticeOptions> Stages { get; } = new(NotificationRules.Defaults(), StringComparer.OrdinalIgnoreCase);
+
+    public bool For(string rule, out RuleNoticeOptions options) =>
+        Stages.TryGetValue(rule, out options!) && options.Enabled;
+}

@@ -1,0 +1,3 @@
+namespace QeV.Worker.Planning;
+
+public enum PeriodUnit { BusinessDays, Days, Weeks, Months, Years }

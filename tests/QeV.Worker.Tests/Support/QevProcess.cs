@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace QeV.Worker.Tests.Support;
+
+/// <summary>What one run of the real `qev` binary did.</summary>
+public sealed record QevResult(int ExitCode, string StdOut, string StdErr)
+{
+    /// <summary>The non-empty lines written to stderr.</summary>
+    public IReadOnlyList<string> StdErrLines =>
+        StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}";
+}
+
+/// <summary>
+/// Runs the worker's own binary (qev.dll, copied next to the tests because the test project references the worker)
+/// as `dotnet qev.dll …` in a separate process, the way an operator or another tool calls it.
+/// </summary>
+public static class QevProcess
+{
+    public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(90);
+
+    public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "qev.dll");
+
+    /// <summary>Runs `dotnet qev.dll <paramref name="args"/>` in <paramref name="workingDirectory"/> and waits for it to end.</summary>
+    public static async Task<QevResult> RunAsync(string workingDirectory, params string[] args)
+    {
+        File.Exists(DllPath).ShouldBeTrue($"{DllPath} missing: the test project must reference QeV.Worker");
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            WorkingDirectory = workingDirectory,
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+        };
+        start.ArgumentList.Add(DllPath);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The binary reads its configuration from the environment too; keep the test machine's settings out.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
+        start.Environment.Remove("Database__ConnectionString");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(Timeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"qev {string.Join(' ', args)} did not end within {Timeout.TotalSeconds} s");
+        }
+
+        return new QevResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+}
