@@ -6,6 +6,7 @@ using QeV.Worker.Demo;
 using QeV.Worker.Hosting;
 using QeV.Worker.Notifications;
 using QeV.Worker.Scheduling;
+using QeV.Worker.Store;
 
 namespace QeV.Worker.Cli;
 
@@ -53,7 +54,15 @@ public static class RunCommand
                 return result.Dispatched.Dead > 0 ? 3 : 0;
             }
 
-            logger.LogInformation("QeV.Worker läuft; Beenden mit Strg+C");
+            var database = host.Services.GetRequiredService<Database>();
+            using var workerLock = database.FilePath is { } file ? WorkerLock.TryAcquire(file) : null;
+            if (database.FilePath is not null && workerLock is null)
+            {
+                throw new UsageException($"Auf {database.Description} läuft bereits ein Worker. Mehrere Instanzen brauchen PostgreSQL (siehe README); "
+                    + "Befehle wie import, deadlines oder run --once gehen weiterhin.");
+            }
+
+            logger.LogInformation("QeV.Worker läuft auf {Database}; Beenden mit Strg+C", database.Description);
             await host.RunAsync(token);
             return 0;
         }, ct, builder =>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,7 @@ public static class CoreRegistration
     public static IHostApplicationBuilder AddQevCore(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(ClockFrom(builder.Configuration));
 
         services.AddOptions<OfficeOptions>().BindConfiguration(OfficeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
@@ -43,5 +45,20 @@ public static class CoreRegistration
         services.AddSingleton<Importer>();
         services.AddSingleton<Demo.DemoSeeder>();
         return builder;
+    }
+
+    /// <summary>TimeProvider.System, or real time shifted to Clock:Start for demonstrations and tests.</summary>
+    private static TimeProvider ClockFrom(IConfiguration configuration)
+    {
+        var start = configuration[$"{ClockOptions.Section}:{nameof(ClockOptions.Start)}"];
+        if (string.IsNullOrWhiteSpace(start))
+        {
+            return TimeProvider.System;
+        }
+
+        return DateTimeOffset.TryParse(start, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant)
+            ? new ShiftedTimeProvider(TimeProvider.System, instant - TimeProvider.System.GetUtcNow())
+            : throw new OptionsValidationException(ClockOptions.Section, typeof(ClockOptions),
+                [$"Clock:Start: „{start}“ ist kein Zeitpunkt wie 2026-11-23T08:00:00+01:00."]);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Office;
+using QeV.Worker.Store;
 using Quartz;
 
 namespace QeV.Worker.Scheduling;
@@ -25,8 +26,27 @@ public static class SchedulingRegistration
         var zoneId = builder.Configuration.GetSection(OfficeOptions.Section).Get<OfficeOptions>()?.TimeZone ?? "Europe/Berlin";
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
 
+        var connectionString = builder.Configuration[$"{DatabaseOptions.Section}:{nameof(DatabaseOptions.ConnectionString)}"] ?? "";
+        var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         builder.AddQuartz(q =>
         {
+            if (Database.IsPostgres(connectionString))
+            {
+                // Several instances share the schedules through Quartz's own tables: each firing runs on one instance,
+                // and the jobs of an instance that stops checking in are recovered by the others.
+                q.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseClustering(c =>
+                    {
+                        c.CheckinInterval = cluster.CheckinInterval;
+                        c.CheckinMisfireThreshold = cluster.CheckinMisfireThreshold;
+                    });
+                    store.UseSystemTextJsonSerializer();
+                    store.ProvisionSchema();
+                });
+            }
+
             q.ScheduleJob<ScanJob>(trigger => trigger
                 .WithIdentity("scan")
                 .WithDescription("Fristen aus den Fakten neu berechnen und fällige Nachrichten vormerken")

@@ -7,14 +7,23 @@ using QeV.Worker.Store.Migrations;
 
 namespace QeV.Worker.Tests.Support;
 
-/// <summary>A migrated SQLite file in a temp folder of its own, with the importer wired to it; deleted on dispose.</summary>
+/// <summary>
+/// A migrated database of its own – a SQLite file in a temp folder, or a fresh PostgreSQL database – with the importer
+/// wired to it; deleted on dispose.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private TestDatabase(TempFolder folder, Database database)
+    private readonly string? _postgres;
+
+    private TestDatabase(TempFolder folder, Database database, string? postgres)
     {
         Folder = folder;
         Database = database;
+        _postgres = postgres;
     }
+
+    /// <summary>What to pass as --db or Database:ConnectionString.</summary>
+    public string ConnectionString => _postgres ?? FilePath;
 
     public TempFolder Folder { get; }
 
@@ -22,19 +31,27 @@ public sealed class TestDatabase : IDisposable
 
     public string FilePath => Database.FilePath!;
 
-    public static async Task<TestDatabase> CreateAsync()
+    public static async Task<TestDatabase> CreateAsync(TestEngine engine = TestEngine.Sqlite)
     {
         DateOnlyHandler.Register();
+        DateTimeOffsetHandler.Register();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         var folder = new TempFolder();
+        string? postgres = null;
         try
         {
-            var database = new Database(folder.Combine("qev.db"));
+            postgres = engine == TestEngine.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
+            var database = new Database(postgres ?? folder.Combine("qev.db"));
             await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
-            return new TestDatabase(folder, database);
+            return new TestDatabase(folder, database, postgres);
         }
         catch
         {
+            if (postgres is not null)
+            {
+                PostgresServer.DropDatabase(postgres);
+            }
+
             folder.Dispose();
             throw;
         }
@@ -65,5 +82,13 @@ public sealed class TestDatabase : IDisposable
         await connection.ExecuteAsync(new CommandDefinition(sql));
     }
 
-    public void Dispose() => Folder.Dispose();
+    public void Dispose()
+    {
+        if (_postgres is not null)
+        {
+            PostgresServer.DropDatabase(_postgres);
+        }
+
+        Folder.Dispose();
+    }
 }
