@@ -46,6 +46,12 @@ public sealed class NoticeDispatcher(
 
             foreach (var row in batch)
             {
+                if (!await ledger.RenewClaimAsync(row.NoticeKey, Worker, time.GetUtcNow() + options.Value.ClaimLease, ct))
+                {
+                    logger.LogInformation("Nachricht {NoticeKey} wurde inzwischen von einer anderen Instanz übernommen", row.NoticeKey);
+                    continue;
+                }
+
                 switch (await DeliverAsync(row, day, ct))
                 {
                     case true: sent++; break;

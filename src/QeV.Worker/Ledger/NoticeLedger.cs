@@ -88,6 +88,21 @@ public sealed class NoticeLedger(Database database)
         return rows;
     }
 
+    /// <summary>
+    /// Extends this worker's claim just before sending; false when the claim expired and another worker took the notice
+    /// over, in which case this worker must not send it.
+    /// </summary>
+    public async Task<bool> RenewClaimAsync(string key, string worker, DateTimeOffset until, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var renewed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE notices SET claimed_until = @until WHERE notice_key = @key AND claimed_by = @worker AND state = 'sending'",
+            new { key, worker, until = database.Dialect.Instant(until) }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return renewed == 1;
+    }
+
     public Task MarkSentAsync(string key, string worker, DateTimeOffset now, CancellationToken ct) =>
         UpdateAsync("""
             UPDATE notices SET state = 'sent', sent_at = @now, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL,

@@ -24,7 +24,11 @@ public static class QevProcess
     public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "qev.dll");
 
     /// <summary>Runs `dotnet qev.dll <paramref name="args"/>` in <paramref name="workingDirectory"/> and waits for it to end.</summary>
-    public static async Task<QevResult> RunAsync(string workingDirectory, params string[] args)
+    public static Task<QevResult> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>As above, with extra environment variables (configuration such as Mail__Mode=Pickup).</summary>
+    public static async Task<QevResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string> env, params string[] args)
     {
         File.Exists(DllPath).ShouldBeTrue($"{DllPath} missing: the test project must reference QeV.Worker");
         var start = new ProcessStartInfo(DotnetHost())
@@ -49,6 +53,10 @@ public static class QevProcess
         start.Environment.Remove("Database__ConnectionString");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in env)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         process.StandardInput.Close();

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch;
+
+namespace QeV.Worker.Notifications;
+
+/// <summary>
+/// A claim must outlive the longest delivery (every SMTP attempt timing out, plus the waits between them); otherwise
+/// another instance could take a notice over while the first is still sending it, and it would arrive twice.
+/// </summary>
+public sealed class ClaimLeaseValidator(IOptions<MailOptions> mail) : IValidateOptions<NotificationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    {
+        var longest = LongestDelivery(options, mail.Value);
+        return options.ClaimLease > longest
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Notifications:ClaimLease ({options.ClaimLease}) muss länger sein als ein Zustellversuch höchstens dauert ({longest}: "
+                + "Mail:Smtp:Timeout × (Notifications:ImmediateRetries + 1) plus Wartezeiten).");
+    }
+
+    public static TimeSpan LongestDelivery(NotificationOptions options, MailOptions mail)
+    {
+        var attempts = Math.Max(0, options.ImmediateRetries) + 1;
+        var waits = options.ImmediateRetryDelay * (Math.Pow(2, attempts - 1) - 1);
+        return mail.Smtp.Timeout * attempts + waits;
+    }
+}
