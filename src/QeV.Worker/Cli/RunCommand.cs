@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,11 +63,22 @@ public static class RunCommand
                     + "Befehle wie import, deadlines oder run --once gehen weiterhin.");
             }
 
+            if (settings.Demo)
+            {
+                logger.LogWarning("Demo: Bürozeiten werden nicht beachtet, Nachrichten gehen sofort nach {Folder}",
+                    host.Services.GetRequiredService<IConfiguration>()["Mail:PickupDirectory"]);
+            }
+
             logger.LogInformation("QeV.Worker läuft auf {Database}; Beenden mit Strg+C", database.Description);
             await host.RunAsync(token);
             return 0;
         }, ct, builder =>
         {
+            if (settings.Demo)
+            {
+                builder.Configuration.AddInMemoryCollection([new("Notifications:IgnoreOfficeHours", "true")]);
+            }
+
             builder.AddQevNotifications();
             if (!settings.Once)
             {

@@ -36,7 +36,7 @@ public sealed class NotificationCycle(
         }
 
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
-            day, snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
+            Display(day), snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
         return added;
     }
 
@@ -58,7 +58,7 @@ public sealed class NotificationCycle(
         }
 
         var added = await ledger.AddAsync(notices, clock.UtcNow, ct);
-        logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", day, notices.Count, added);
+        logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", Display(day), notices.Count, added);
         return added;
     }
 
@@ -68,6 +68,11 @@ public sealed class NotificationCycle(
     /// <summary>Business day in the default Bundesland and within Notifications:OfficeHours, office time.</summary>
     public bool IsOfficeOpen()
     {
+        if (options.Value.IgnoreOfficeHours)
+        {
+            return true;
+        }
+
         var now = clock.LocalNow;
         var (from, until) = options.Value.ParseOfficeHours();
         var time = TimeOnly.FromDateTime(now.DateTime);
@@ -83,4 +88,6 @@ public sealed class NotificationCycle(
         var dispatched = await DispatchAsync(day, asOf is not null || IsOfficeOpen(), ct);
         return new OnceResult(day, planned, dispatched);
     }
+
+    private static string Display(DateOnly day) => day.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -8,6 +8,9 @@ public sealed class NotificationOptions
     /// <summary>Office hours in the office time zone, "07:00-18:00". Only F06 goes out of hours.</summary>
     public string OfficeHours { get; set; } = "07:00-18:00";
 
+    /// <summary>Sends at any hour and on any day (run --demo sets it, so that mails appear at once). Not for production.</summary>
+    public bool IgnoreOfficeHours { get; set; }
+
     /// <summary>Receives the daily report of data problems; empty: no admin report.</summary>
     public string? AdminEmail { get; set; }
 

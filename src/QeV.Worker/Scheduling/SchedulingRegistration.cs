@@ -50,7 +50,6 @@ public static class SchedulingRegistration
             q.ScheduleJob<ScanJob>(trigger => trigger
                 .WithIdentity("scan")
                 .WithDescription("Fristen aus den Fakten neu berechnen und fällige Nachrichten vormerken")
-                .StartNow()
                 .WithCronSchedule(schedule.ScanCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
             q.ScheduleJob<DispatchJob>(trigger => trigger
                 .WithIdentity("dispatch")
@@ -62,6 +61,7 @@ public static class SchedulingRegistration
                 .WithCronSchedule(schedule.DigestCron, cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
         });
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddHostedService<CatchUpOnStart>();
         return builder;
     }
 }
