@@ -23,9 +23,11 @@ public sealed class NotificationCycle(
     ILogger<NotificationCycle> logger)
 {
     /// <summary>Recomputes every deadline and writes the notices owed today. On days off only immediate ones (F06).</summary>
-    public async Task<int> ScanAsync(DateOnly day, CancellationToken ct)
+    public async Task<int> ScanAsync(DateOnly day, CancellationToken ct) =>
+        await ScanAsync(await deadlines.EvaluateAsync(day, ct), day, ct);
+
+    private async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct)
     {
-        var snapshot = await deadlines.EvaluateAsync(day, ct);
         var plan = planner.Plan(snapshot, day);
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
         var owed = plan.Notices.Where(n => businessDay || n.Content.Urgent).ToList();
@@ -48,8 +50,8 @@ public sealed class NotificationCycle(
             return 0;
         }
 
-        await ScanAsync(day, ct);
         var snapshot = await deadlines.EvaluateAsync(day, ct);
+        var scanned = await ScanAsync(snapshot, day, ct);
         var seen = await problems.SeenOnAsync(day, ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
         if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, seen) is { } report)
@@ -59,7 +61,7 @@ public sealed class NotificationCycle(
 
         var added = await ledger.AddAsync(notices, clock.UtcNow, ct);
         logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", Display(day), notices.Count, added);
-        return added;
+        return scanned + added;
     }
 
     public Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct) =>
@@ -83,8 +85,8 @@ public sealed class NotificationCycle(
     public async Task<OnceResult> RunOnceAsync(DateOnly? asOf, CancellationToken ct)
     {
         var day = asOf ?? clock.Today;
-        var planned = await ScanAsync(day, ct);
-        planned += await DigestAsync(day, ct);
+        // DigestAsync scans first (with the same snapshot); on a day off it does nothing, so scan here.
+        var planned = calendar.IsBusinessDay(day, clock.DefaultState) ? await DigestAsync(day, ct) : await ScanAsync(day, ct);
         var dispatched = await DispatchAsync(day, asOf is not null || IsOfficeOpen(), ct);
         return new OnceResult(day, planned, dispatched);
     }

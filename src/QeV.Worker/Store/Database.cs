@@ -29,7 +29,7 @@ public sealed class Database
                 ? new SqliteConnectionStringBuilder(connectionStringOrPath)
                 : new SqliteConnectionStringBuilder { DataSource = connectionStringOrPath };
             builder.DataSource = Path.GetFullPath(builder.DataSource);
-            builder.Pooling = false;
+            builder.Pooling = true;
             FilePath = builder.DataSource;
             _connectionString = builder.ToString();
             Description = $"SQLite {FilePath}";

@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Npgsql;
 using QeV.Worker.Tests.Support;
 using static QeV.Worker.Tests.Support.ImportFiles;
 
@@ -7,7 +10,8 @@ namespace QeV.Worker.Tests.Cli;
 
 /// <summary>
 /// The real `qev` binary in its own process, started in a temp folder of its own: exit codes, what goes to stdout
-/// and stderr, and that failures are one line without a stack trace.
+/// and stderr, and that failures are one line without a stack trace. Whatever imports or reports runs on SQLite and on
+/// PostgreSQL (`--db` takes a file path or a "Host=…" connection string).
 /// </summary>
 public sealed class CliProcessTests
 {
@@ -25,13 +29,21 @@ public sealed class CliProcessTests
         result.StdOut.ShouldNotContain("   at ", Case.Sensitive, result.ToString());
     }
 
-    /// <summary>Imports <see cref="ImportFiles.Minimal"/> through the binary into <c>qev.db</c> of the temp folder.</summary>
-    private static async Task<string> ImportMinimalAsync(TempFolder temp)
+    /// <summary>Imports <see cref="ImportFiles.Minimal"/> through the binary into a database of its own on <paramref name="engine"/>.</summary>
+    private static async Task<TestDatabase> ImportMinimalAsync(TestEngine engine)
     {
-        var db = temp.Combine("qev.db");
-        var result = await QevProcess.RunAsync(temp.Path, "import", temp.WriteImportFolder(Minimal(), "gut"), "--db", db);
-        result.ExitCode.ShouldBe(0, result.ToString());
-        return db;
+        var db = await TestDatabase.CreateEmptyAsync(engine);
+        try
+        {
+            var result = await QevProcess.RunAsync(db.Folder.Path, "import", db.Folder.WriteImportFolder(Minimal(), "gut"), "--db", db.ConnectionString);
+            result.ExitCode.ShouldBe(0, result.ToString());
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
     }
 
     [Fact]
@@ -55,30 +67,31 @@ public sealed class CliProcessTests
         (await DatabaseContent.CountRowsAsync(temp.Combine("data", "qev.db"))).ShouldBe(MinimalCounts);
     }
 
-    [Fact]
-    public async Task Import_SecondRun_SummaryShowsUpdated()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Import_SecondRun_SummaryShowsUpdated(TestEngine engine)
     {
         // Given
-        using var temp = new TempFolder();
-        var db = await ImportMinimalAsync(temp);
+        using var db = await ImportMinimalAsync(engine);
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "import", temp.WriteImportFolder(Changes(), "zweiter-lauf"), "--db", db);
+        var result = await QevProcess.RunAsync(db.Folder.Path, "import", db.Folder.WriteImportFolder(Changes(), "zweiter-lauf"), "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldBe(0, result.ToString());
         var lines = result.StdOut.Split('\n', StringSplitOptions.TrimEntries);
         lines.ShouldContain(l => Regex.IsMatch(l, @"^staff\.csv\s+2\s+1\s+1$"), result.ToString());
         lines.ShouldContain(l => Regex.IsMatch(l, @"^Summe\s+9\s+5\s+4$"), result.ToString());
+        (await db.LoadFactsAsync()).StaffById["S-3"].DisplayName.ShouldBe("Clara Fach-Neumann");
     }
 
-    [Fact]
-    public async Task Import_BrokenFolder_ExitsNonZeroNamesCellAndWritesNothing()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Import_BrokenFolder_ExitsNonZeroNamesCellAndWritesNothing(TestEngine engine)
     {
         // Given
-        using var temp = new TempFolder();
-        var db = await ImportMinimalAsync(temp);
-        var before = await DatabaseContent.SnapshotAsync(db);
+        using var db = await ImportMinimalAsync(engine);
+        var before = await db.SnapshotAsync();
         var files = Changes();
         files["staff.csv"] = Lines(
             "staff_id,organisation_id,display_name,email",
@@ -86,7 +99,7 @@ public sealed class CliProcessTests
             "S-9,TR-1,Neun,neun.sonnenschein.example.de");
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "import", temp.WriteImportFolder(files, "kaputt"), "--db", db);
+        var result = await QevProcess.RunAsync(db.Folder.Path, "import", db.Folder.WriteImportFolder(files, "kaputt"), "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldNotBe(0, result.ToString());
@@ -94,17 +107,18 @@ public sealed class CliProcessTests
         result.StdErr.ShouldContain("keine gültige E-Mail-Adresse", Case.Sensitive, result.ToString());
         result.StdErr.ShouldNotContain("   at ", Case.Sensitive, result.ToString());
         result.StdOut.ShouldNotContain("abgeschlossen", Case.Sensitive, result.ToString());
-        (await DatabaseContent.SnapshotAsync(db)).ShouldBe(before);
+        (await db.SnapshotAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task Import_MissingFolder_ExitsNonZeroWithoutStackTrace()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Import_MissingFolder_ExitsNonZeroWithoutStackTrace(TestEngine engine)
     {
         // Given
-        using var temp = new TempFolder();
+        using var db = await TestDatabase.CreateEmptyAsync(engine);
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "import", temp.Combine("gibt-es-nicht"), "--db", temp.Combine("qev.db"));
+        var result = await QevProcess.RunAsync(db.Folder.Path, "import", db.Folder.Combine("gibt-es-nicht"), "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldNotBe(0, result.ToString());
@@ -113,16 +127,16 @@ public sealed class CliProcessTests
     }
 
     [Theory]
-    [InlineData("2026-13-01")]
-    [InlineData("01.06.2026")]
-    [InlineData("morgen")]
-    public async Task Deadlines_AsOfNotADate_ExitsTwoWithOneLine(string asOf)
+    [InlineEngineData("2026-13-01")]
+    [InlineEngineData("01.06.2026")]
+    [InlineEngineData("morgen")]
+    public async Task Deadlines_AsOfNotADate_ExitsTwoWithOneLine(TestEngine engine, string asOf)
     {
         // Given
-        using var temp = new TempFolder();
+        using var db = await TestDatabase.CreateEmptyAsync(engine);
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "deadlines", "--as-of", asOf, "--db", temp.Combine("qev.db"));
+        var result = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--as-of", asOf, "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldBe(2, result.ToString());
@@ -222,16 +236,16 @@ public sealed class CliProcessTests
     }
 
     [Theory]
-    [InlineData("--format", "xml")]
-    [InlineData("--horizon-days", "-1")]
-    [InlineData("--horizon-days", "viele")]
-    public async Task Deadlines_InvalidOptionValue_ExitsTwoWithOneLine(string option, string value)
+    [InlineEngineData("--format", "xml")]
+    [InlineEngineData("--horizon-days", "-1")]
+    [InlineEngineData("--horizon-days", "viele")]
+    public async Task Deadlines_InvalidOptionValue_ExitsTwoWithOneLine(TestEngine engine, string option, string value)
     {
         // Given
-        using var temp = new TempFolder();
+        using var db = await TestDatabase.CreateEmptyAsync(engine);
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "deadlines", "--as-of", "2026-06-01", option, value, "--db", temp.Combine("qev.db"));
+        var result = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--as-of", "2026-06-01", option, value, "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldBe(2, result.ToString());
@@ -243,8 +257,9 @@ public sealed class CliProcessTests
     public async Task Db_SqliteFileWithDamagedPages_ExitsTwoWithOneLine()
     {
         // Given: a real database whose pages after the first are overwritten.
-        using var temp = new TempFolder();
-        var db = await ImportMinimalAsync(temp);
+        using var database = await ImportMinimalAsync(TestEngine.Sqlite);
+        var temp = database.Folder;
+        var db = database.FilePath;
         File.Delete(db + "-wal");
         File.Delete(db + "-shm");
         var bytes = File.ReadAllBytes(db);
@@ -260,15 +275,66 @@ public sealed class CliProcessTests
         result.StdOut.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Deadlines_Json_PrintsOnlyOneArrayWithContractFieldsInOrder()
+    [Theory]
+    [InlineData("deadlines", "unknown-role")]
+    [InlineData("deadlines", "unknown-database")]
+    [InlineData("deadlines", "closed-port")]
+    [InlineData("import", "unknown-role")]
+    [InlineData("import", "closed-port")]
+    public async Task Db_PostgresRefusesOrUnreachable_ExitsTwoWithOneLine(string command, string fault)
     {
-        // Given
+        // Given: the test server's address with one thing wrong. Every variant names a database that does not exist, so
+        // even a server that trusts every login never lets this test write anywhere.
         using var temp = new TempFolder();
-        var db = await ImportMinimalAsync(temp);
+        var folder = temp.WriteImportFolder(Minimal(), "export");
+        var secret = "geheim-" + Guid.NewGuid().ToString("N")[..8];
+        var builder = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString)
+        {
+            Database = "qev_gibt_es_nicht_" + Guid.NewGuid().ToString("N")[..8],
+            Password = secret,
+            Timeout = 5,
+        };
+        if (fault == "unknown-role")
+        {
+            builder.Username = "qev_niemand";
+        }
+        else if (fault == "closed-port")
+        {
+            builder.Port = ClosedPort();
+        }
+
+        string[] args = command == "import" ? ["import", folder] : ["deadlines", "--as-of", "2026-06-01"];
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--db", db);
+        var result = await QevProcess.RunAsync(temp.Path, [.. args, "--db", builder.ToString()]);
+
+        // Then
+        result.ExitCode.ShouldBe(2, result.ToString());
+        ShouldBeOneLineWithoutStackTrace(result);
+        result.StdErr.ShouldContain("PostgreSQL", Case.Sensitive, result.ToString());
+        result.StdErr.ShouldNotContain(secret, Case.Sensitive, result.ToString());
+        result.StdOut.ShouldBeEmpty();
+    }
+
+    /// <summary>A loopback port nothing listens on (just released by the system, so very likely still free).</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Deadlines_Json_PrintsOnlyOneArrayWithContractFieldsInOrder(TestEngine engine)
+    {
+        // Given
+        using var db = await ImportMinimalAsync(engine);
+
+        // When
+        var result = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--db", db.ConnectionString);
 
         // Then: JsonDocument.Parse refuses anything but one JSON value, surrounded by whitespace at most.
         result.ExitCode.ShouldBe(0, result.ToString());
@@ -297,30 +363,32 @@ public sealed class CliProcessTests
         f12.GetProperty("fileReference").ValueKind.ShouldBe(JsonValueKind.Null);
     }
 
-    [Fact]
-    public async Task Deadlines_JsonOnEmptyDatabase_PrintsEmptyArray()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Deadlines_JsonOnEmptyDatabase_PrintsEmptyArray(TestEngine engine)
     {
-        // Given
-        using var temp = new TempFolder();
+        // Given: no schema yet (on SQLite not even the file); the binary migrates before it reads.
+        using var db = await TestDatabase.CreateEmptyAsync(engine);
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--db", temp.Combine("qev.db"));
+        var result = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldBe(0, result.ToString());
         using var json = JsonDocument.Parse(result.StdOut);
         json.RootElement.GetArrayLength().ShouldBe(0);
+        (await db.CountRowsAsync()).Values.ShouldAllBe(count => count == 0);
     }
 
-    [Fact]
-    public async Task Deadlines_Table_PrintsGermanHeadersAndCountPerStatus()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Deadlines_Table_PrintsGermanHeadersAndCountPerStatus(TestEngine engine)
     {
         // Given
-        using var temp = new TempFolder();
-        var db = await ImportMinimalAsync(temp);
+        using var db = await ImportMinimalAsync(engine);
 
         // When
-        var result = await QevProcess.RunAsync(temp.Path, "deadlines", "--format", "table", "--as-of", "2026-06-01", "--db", db);
+        var result = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--format", "table", "--as-of", "2026-06-01", "--db", db.ConnectionString);
 
         // Then
         result.ExitCode.ShouldBe(0, result.ToString());
@@ -333,16 +401,16 @@ public sealed class CliProcessTests
         lines.ShouldContain(l => l.StartsWith("!! überfällig", StringComparison.Ordinal) && l.Contains("S-2", StringComparison.Ordinal), result.ToString());
     }
 
-    [Fact]
-    public async Task Deadlines_TableAndJson_CountTheSameDeadlines()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Deadlines_TableAndJson_CountTheSameDeadlines(TestEngine engine)
     {
         // Given
-        using var temp = new TempFolder();
-        var db = await ImportMinimalAsync(temp);
+        using var db = await ImportMinimalAsync(engine);
 
         // When
-        var json = await QevProcess.RunAsync(temp.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--horizon-days", "400", "--db", db);
-        var table = await QevProcess.RunAsync(temp.Path, "deadlines", "--format", "table", "--as-of", "2026-06-01", "--horizon-days", "400", "--db", db);
+        var json = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--horizon-days", "400", "--db", db.ConnectionString);
+        var table = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--format", "table", "--as-of", "2026-06-01", "--horizon-days", "400", "--db", db.ConnectionString);
 
         // Then
         json.ExitCode.ShouldBe(0, json.ToString());

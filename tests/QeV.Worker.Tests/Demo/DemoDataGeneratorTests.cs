@@ -1,12 +1,9 @@
-using Dapper;
-using Microsoft.Extensions.Logging.Abstractions;
 using QeV.Worker.Calendar;
 using QeV.Worker.Demo;
 using QeV.Worker.Facts;
 using QeV.Worker.Import;
 using QeV.Worker.Rules;
-using QeV.Worker.Store;
-using QeV.Worker.Store.Migrations;
+using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Demo;
 
@@ -204,12 +201,17 @@ public sealed class DemoDataGeneratorTests
         Rows("cases").Count(c => c["end_date"] is not null).ShouldBeInRange(5, 30);
     }
 
-    [Fact]
-    public async Task Generate_CsvExport_ImportsIntoFreshDatabaseWithoutErrors()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Generate_CsvExport_ImportsIntoFreshDatabaseWithoutErrors(TestEngine engine)
     {
-        using var scratch = new Scratch();
-        var summary = await scratch.ImportAsync(Default);
+        // Given
+        using var db = await TestDatabase.CreateAsync(engine);
 
+        // When
+        var summary = await ImportCsvAsync(db, Default);
+
+        // Then
         summary.Files.Select(f => f.File).ShouldBe(ImportCatalog.Tables.Select(t => t.FileName));
         foreach (var table in Default)
         {
@@ -217,13 +219,61 @@ public sealed class DemoDataGeneratorTests
             file.Read.ShouldBe(table.Rows.Count, table.Spec.FileName);
             file.Inserted.ShouldBe(table.Rows.Count, table.Spec.FileName);
         }
+
+        (await db.CountRowsAsync()).ShouldBe(Default.ToDictionary(t => t.Spec.Table, t => (long)t.Rows.Count));
     }
 
-    [Fact]
-    public async Task Evaluate_CoreRulesOnBusinessDay_ShowEveryStatus()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Generate_CsvExport_LoadsBackAsTheGeneratedRows(TestEngine engine)
     {
-        var deadlines = await EvaluateAsync(Default, Monday);
+        // Given
+        using var db = await TestDatabase.CreateAsync(engine);
+        await ImportCsvAsync(db, Default);
 
+        // When
+        var facts = await db.LoadFactsAsync();
+
+        // Then: every generated row comes back with its values, whatever the engine.
+        facts.Staff.Count.ShouldBe(Table(Default, "staff").Rows.Count);
+        foreach (var row in Rows("staff"))
+        {
+            var staff = facts.StaffById[(string)row["staff_id"]!];
+            staff.DisplayName.ShouldBe(row["display_name"]);
+            staff.Email.ShouldBe(row["email"]);
+            staff.Active.ShouldBe((bool)row["active"]!);
+            staff.DeputyStaffId.ShouldBe(row["deputy_staff_id"]);
+            staff.AbsentFrom.ShouldBe((DateOnly?)row["absent_from"]);
+            staff.AbsentUntil.ShouldBe((DateOnly?)row["absent_until"]);
+            staff.EmployedSince.ShouldBe((DateOnly?)row["employed_since"]);
+        }
+
+        facts.Cases.Count.ShouldBe(300);
+        foreach (var row in Rows("cases"))
+        {
+            var c = facts.CaseById[(string)row["case_id"]!];
+            c.FileReference.ShouldBe(row["file_reference"]);
+            c.StartDate.ShouldBe((DateOnly)row["start_date"]!);
+            c.EndDate.ShouldBe((DateOnly?)row["end_date"]);
+        }
+
+        facts.Meetings.Count.ShouldBe(Table(Default, "meetings").Rows.Count);
+        facts.Reports.Count.ShouldBe(Table(Default, "reports").Rows.Count);
+        facts.Appointments.Count.ShouldBe(Table(Default, "appointments").Rows.Count);
+        facts.Trainings.Sum(t => t.Minutes).ShouldBe(Rows("trainings").Sum(t => (int)t["minutes"]!));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Evaluate_CoreRulesOnBusinessDay_ShowEveryStatus(TestEngine engine)
+    {
+        // Given
+        var tables = Default;
+
+        // When
+        var deadlines = await EvaluateAsync(engine, tables, Monday);
+
+        // Then
         ShouldShow(deadlines, "F01", DeadlineStatus.Overdue, DeadlineStatus.Due, DeadlineStatus.Upcoming, DeadlineStatus.Fulfilled);
         ShouldShow(deadlines, "F06", DeadlineStatus.Overdue, DeadlineStatus.Due, DeadlineStatus.Upcoming);
         ShouldShow(deadlines, "F12", DeadlineStatus.Overdue, DeadlineStatus.Due, DeadlineStatus.Upcoming);
@@ -248,18 +298,21 @@ public sealed class DemoDataGeneratorTests
     }
 
     [Theory]
-    [InlineData("2026-11-28")] // Saturday
-    [InlineData("2026-12-25")] // Christmas Day
-    [InlineData("2028-02-29")] // leap day, a Tuesday
-    [InlineData("2027-01-01")] // New Year, first day of the training year
-    [InlineData("2026-10-31")] // Reformationstag (holiday in ST), a Saturday
-    public async Task Evaluate_CoreRulesOnAnyDay_ImportCleanlyAndShowOpenStatuses(string day)
+    [InlineEngineData("2026-11-28")] // Saturday
+    [InlineEngineData("2026-12-25")] // Christmas Day
+    [InlineEngineData("2028-02-29")] // leap day, a Tuesday
+    [InlineEngineData("2027-01-01")] // New Year, first day of the training year
+    [InlineEngineData("2026-10-31")] // Reformationstag (holiday in ST), a Saturday
+    public async Task Evaluate_CoreRulesOnAnyDay_ImportCleanlyAndShowOpenStatuses(TestEngine engine, string day)
     {
+        // Given
         var today = DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture);
         var tables = DemoDataGenerator.Generate(Seed, today);
 
-        var deadlines = await EvaluateAsync(tables, today);
+        // When
+        var deadlines = await EvaluateAsync(engine, tables, today);
 
+        // Then
         ShouldShow(deadlines, "F01", DeadlineStatus.Overdue, DeadlineStatus.Upcoming, DeadlineStatus.Fulfilled);
         ShouldShow(deadlines, "F06", DeadlineStatus.Overdue, DeadlineStatus.Due, DeadlineStatus.Upcoming);
         ShouldShow(deadlines, "F12", DeadlineStatus.Overdue, DeadlineStatus.Due, DeadlineStatus.Upcoming);
@@ -281,62 +334,32 @@ public sealed class DemoDataGeneratorTests
         }
     }
 
-    private static async Task<IReadOnlyList<Deadline>> EvaluateAsync(IReadOnlyList<ImportTable> tables, DateOnly today)
+    /// <summary>Imports the tables as CSV into a database of its own, loads the facts back and runs the five core rules.</summary>
+    private static async Task<IReadOnlyList<Deadline>> EvaluateAsync(TestEngine engine, IReadOnlyList<ImportTable> tables, DateOnly today)
     {
-        using var scratch = new Scratch();
-        await scratch.ImportAsync(tables);
-        var facts = await new FactStore(scratch.Database).LoadAsync(CancellationToken.None);
-        var engine = new DeadlineEngine(
+        using var db = await TestDatabase.CreateAsync(engine);
+        await ImportCsvAsync(db, tables);
+        var facts = await db.LoadFactsAsync();
+        var rules = new DeadlineEngine(
         [
             new F01EntwicklungsberichtRule(), new F06MissedAppointmentsRule(), new F07LeistungsberichtRule(),
             new F09Ag78ReviewRule(), new F12FuehrungszeugnisRule(),
         ]);
-        return engine.Evaluate(facts, new RuleContext(today, new BusinessCalendar(), Bundesland.ST));
+        return rules.Evaluate(facts, new RuleContext(today, new BusinessCalendar(), Bundesland.ST));
     }
 
-    /// <summary>A temp folder with the CSV files and a migrated SQLite database; deleted on dispose.</summary>
-    private sealed class Scratch : IDisposable
+    /// <summary>Writes the tables as import files (CsvExport) and imports them the way `qev import` does.</summary>
+    private static async Task<ImportSummary> ImportCsvAsync(TestDatabase db, IReadOnlyList<ImportTable> tables)
     {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "qev-demo-tests-" + Guid.NewGuid().ToString("N"));
-
-        public Scratch()
+        var csv = db.Folder.WriteImportFolder(tables.ToDictionary(t => t.Spec.FileName, CsvExport.Render), "csv");
+        try
         {
-            Directory.CreateDirectory(_folder);
-            Database = new Database(Path.Combine(_folder, "qev.db"));
+            return await db.ImportAsync(csv);
         }
-
-        public Database Database { get; }
-
-        public async Task<ImportSummary> ImportAsync(IReadOnlyList<ImportTable> tables)
+        catch (ImportFailedException ex)
         {
-            DateOnlyHandler.Register();
-            DefaultTypeMap.MatchNamesWithUnderscores = true;
-            await new Migrator(Database, NullLogger<Migrator>.Instance).MigrateAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
-
-            var csv = Path.Combine(_folder, "csv");
-            Directory.CreateDirectory(csv);
-            foreach (var table in tables)
-            {
-                await File.WriteAllTextAsync(Path.Combine(csv, table.Spec.FileName), CsvExport.Render(table));
-            }
-
-            try
-            {
-                return await new Importer(new ImportWriter(Database)).ImportAsync(csv, null, CancellationToken.None);
-            }
-            catch (ImportFailedException ex)
-            {
-                ex.Errors.Take(20).Select(e => e.ToString()).ShouldBeEmpty();
-                throw;
-            }
-        }
-
-        public void Dispose()
-        {
-            if (Directory.Exists(_folder))
-            {
-                Directory.Delete(_folder, recursive: true);
-            }
+            ex.Errors.Take(20).Select(e => e.ToString()).ShouldBeEmpty();
+            throw;
         }
     }
 }

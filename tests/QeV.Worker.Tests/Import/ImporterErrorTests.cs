@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using QeV.Worker.Import;
 using QeV.Worker.Tests.Support;
 using static QeV.Worker.Tests.Support.ImportFiles;
@@ -13,9 +15,9 @@ namespace QeV.Worker.Tests.Import;
 public sealed class ImporterErrorTests
 {
     /// <summary>Imports <see cref="ImportFiles.Minimal"/>, then expects <paramref name="files"/> to be refused without a trace.</summary>
-    private static async Task<ImportFailedException> RefusedOnTopOfMinimalAsync(Dictionary<string, string> files)
+    private static async Task<ImportFailedException> RefusedOnTopOfMinimalAsync(TestEngine engine, Dictionary<string, string> files)
     {
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
         var before = await db.SnapshotAsync();
 
@@ -43,8 +45,18 @@ public sealed class ImporterErrorTests
         error.ToString().ShouldStartWith(column is null ? $"{file}, Zeile {line}: " : $"{file}, Zeile {line}, Spalte {column}: ");
     }
 
-    [Fact]
-    public async Task ImportAsync_DuplicateIdInOneRun_NamesSecondLineAndFirstLine()
+    /// <summary>A trigger that makes the database itself refuse every insert into trainings, in each engine's dialect.</summary>
+    private static Task RefuseInsertsIntoTrainingsAsync(TestDatabase db) => db.Engine == TestEngine.Postgres
+        ? db.ExecuteAsync("""
+            CREATE FUNCTION refuse_trainings() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN RAISE EXCEPTION 'refused by test'; END $$;
+            CREATE TRIGGER refuse_trainings BEFORE INSERT ON trainings FOR EACH ROW EXECUTE FUNCTION refuse_trainings();
+            """)
+        : db.ExecuteAsync("CREATE TRIGGER refuse_trainings BEFORE INSERT ON trainings BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_DuplicateIdInOneRun_NamesSecondLineAndFirstLine(TestEngine engine)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -54,7 +66,7 @@ public sealed class ImporterErrorTests
             "S-5,TR-1,Emil Doppelt");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 4, "staff_id", "doppelt");
@@ -62,8 +74,9 @@ public sealed class ImporterErrorTests
         ex.Errors[0].Reason.ShouldContain("Zeile 2");
     }
 
-    [Fact]
-    public async Task ImportAsync_DuplicateCompositeKeyInOneRun_Refused()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_DuplicateCompositeKeyInOneRun_Refused(TestEngine engine)
     {
         // Given
         var files = ChangesWith("fuehrungszeugnisse.csv",
@@ -72,7 +85,7 @@ public sealed class ImporterErrorTests
             "S-2,2025-12-01,2026-01-09");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "fuehrungszeugnisse.csv", 3, "staff_id", "doppelt");
@@ -80,19 +93,19 @@ public sealed class ImporterErrorTests
     }
 
     [Theory]
-    [InlineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id", "C-9,51.2-9/26,2026-01-01,S-99", "case_manager_staff_id", "S-99")]
-    [InlineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id,provider_organisation_id", "C-9,51.2-9/26,2026-01-01,S-1,TR-404", "provider_organisation_id", "TR-404")]
-    [InlineData("teams.csv", "team_id,organisation_id,name,lead_staff_id", "T-9,TR-1,Team Süd,S-99", "lead_staff_id", "S-99")]
-    [InlineData("meetings.csv", "meeting_id,case_id,kind,date,status", "M-9,C-99,initial,2026-01-01,held", "case_id", "C-99")]
-    [InlineData("reports.csv", "report_id,kind,organisation_id,meeting_id,received_date", "R-9,entwicklungsbericht,TR-1,M-99,2026-01-01", "meeting_id", "M-99")]
-    [InlineData("trainings.csv", "staff_id,date,kind,minutes", "s-1,2026-01-01,fortbildung,60", "staff_id", "s-1")]
-    public async Task ImportAsync_ReferenceNeitherInDatabaseNorInRun_Refused(string file, string header, string row, string column, string id)
+    [InlineEngineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id", "C-9,51.2-9/26,2026-01-01,S-99", "case_manager_staff_id", "S-99")]
+    [InlineEngineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id,provider_organisation_id", "C-9,51.2-9/26,2026-01-01,S-1,TR-404", "provider_organisation_id", "TR-404")]
+    [InlineEngineData("teams.csv", "team_id,organisation_id,name,lead_staff_id", "T-9,TR-1,Team Süd,S-99", "lead_staff_id", "S-99")]
+    [InlineEngineData("meetings.csv", "meeting_id,case_id,kind,date,status", "M-9,C-99,initial,2026-01-01,held", "case_id", "C-99")]
+    [InlineEngineData("reports.csv", "report_id,kind,organisation_id,meeting_id,received_date", "R-9,entwicklungsbericht,TR-1,M-99,2026-01-01", "meeting_id", "M-99")]
+    [InlineEngineData("trainings.csv", "staff_id,date,kind,minutes", "s-1,2026-01-01,fortbildung,60", "staff_id", "s-1")]
+    public async Task ImportAsync_ReferenceNeitherInDatabaseNorInRun_Refused(TestEngine engine, string file, string header, string row, string column, string id)
     {
         // Given
         var files = ChangesWith(file, header, row);
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), file, 2, column, "weder in der Datenbank noch in");
@@ -100,20 +113,20 @@ public sealed class ImporterErrorTests
     }
 
     [Theory]
-    [InlineData("organisations.csv", "organisation_id,kind,name", "TR-9,verein,Verein", "kind", "verein")]
-    [InlineData("staff.csv", "staff_id,organisation_id,display_name,role", "S-9,TR-1,Neu,chef", "role", "chef")]
-    [InlineData("cases.csv", "case_id,file_reference,hilfeart,start_date,case_manager_staff_id", "C-9,51.2-9/26,34,2026-01-01,S-1", "hilfeart", "34")]
-    [InlineData("meetings.csv", "meeting_id,case_id,kind,date,status", "M-9,C-1,fortschreibung,2026-01-01,done", "status", "done")]
-    [InlineData("appointments.csv", "appointment_id,case_id,date,outcome", "A-9,C-1,2026-01-01,noshow", "outcome", "noshow")]
-    [InlineData("agreements.csv", "agreement_id,provider_organisation_id,kind,concluded_date", "AG-9,TR-1,rahmenvertrag,2026-01-01", "kind", "rahmenvertrag")]
-    [InlineData("trainings.csv", "staff_id,date,kind,minutes", "S-1,2026-01-01,seminar,60", "kind", "seminar")]
-    public async Task ImportAsync_UnknownEnumValue_Refused(string file, string header, string row, string column, string value)
+    [InlineEngineData("organisations.csv", "organisation_id,kind,name", "TR-9,verein,Verein", "kind", "verein")]
+    [InlineEngineData("staff.csv", "staff_id,organisation_id,display_name,role", "S-9,TR-1,Neu,chef", "role", "chef")]
+    [InlineEngineData("cases.csv", "case_id,file_reference,hilfeart,start_date,case_manager_staff_id", "C-9,51.2-9/26,34,2026-01-01,S-1", "hilfeart", "34")]
+    [InlineEngineData("meetings.csv", "meeting_id,case_id,kind,date,status", "M-9,C-1,fortschreibung,2026-01-01,done", "status", "done")]
+    [InlineEngineData("appointments.csv", "appointment_id,case_id,date,outcome", "A-9,C-1,2026-01-01,noshow", "outcome", "noshow")]
+    [InlineEngineData("agreements.csv", "agreement_id,provider_organisation_id,kind,concluded_date", "AG-9,TR-1,rahmenvertrag,2026-01-01", "kind", "rahmenvertrag")]
+    [InlineEngineData("trainings.csv", "staff_id,date,kind,minutes", "S-1,2026-01-01,seminar,60", "kind", "seminar")]
+    public async Task ImportAsync_UnknownEnumValue_Refused(TestEngine engine, string file, string header, string row, string column, string value)
     {
         // Given
         var files = ChangesWith(file, header, row);
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), file, 2, column, $"unbekannter Wert „{value}“");
@@ -121,12 +134,12 @@ public sealed class ImporterErrorTests
     }
 
     [Theory]
-    [InlineData("2026-02-30")]
-    [InlineData("31.12.2026")]
-    [InlineData("2026-2-3")]
-    [InlineData("2026-13-01")]
-    [InlineData("heute")]
-    public async Task ImportAsync_InvalidDate_Refused(string date)
+    [InlineEngineData("2026-02-30")]
+    [InlineEngineData("31.12.2026")]
+    [InlineEngineData("2026-2-3")]
+    [InlineEngineData("2026-13-01")]
+    [InlineEngineData("heute")]
+    public async Task ImportAsync_InvalidDate_Refused(TestEngine engine, string date)
     {
         // Given
         var files = ChangesWith("cases.csv",
@@ -135,15 +148,16 @@ public sealed class ImporterErrorTests
             $"C-9,51.2-9/26,{date},S-1");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "cases.csv", 3, "start_date", "kein gültiges Datum");
         ex.Errors[0].Reason.ShouldContain($"„{date}“");
     }
 
-    [Fact]
-    public async Task ImportAsync_InvalidOptionalDate_Refused()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_InvalidOptionalDate_Refused(TestEngine engine)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -151,21 +165,21 @@ public sealed class ImporterErrorTests
             "S-9,TR-1,Neu,30.02.2026");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 2, "absent_from", "kein gültiges Datum");
     }
 
     [Theory]
-    [InlineData("anna.example.de")]
-    [InlineData("anna@")]
-    [InlineData("@example.de")]
-    [InlineData("anna@localhost")]
-    [InlineData("anna amt@example.de")]
-    [InlineData("Anna Amt <anna@example.de>")]
-    [InlineData("anna@@example.de")]
-    public async Task ImportAsync_InvalidEmail_Refused(string email)
+    [InlineEngineData("anna.example.de")]
+    [InlineEngineData("anna@")]
+    [InlineEngineData("@example.de")]
+    [InlineEngineData("anna@localhost")]
+    [InlineEngineData("anna amt@example.de")]
+    [InlineEngineData("Anna Amt <anna@example.de>")]
+    [InlineEngineData("anna@@example.de")]
+    public async Task ImportAsync_InvalidEmail_Refused(TestEngine engine, string email)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -173,14 +187,15 @@ public sealed class ImporterErrorTests
             $"S-9,TR-1,Neu,{Field(email)}");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 2, "email", "keine gültige E-Mail-Adresse");
     }
 
-    [Fact]
-    public async Task ImportAsync_InvalidOrganisationEmail_Refused()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_InvalidOrganisationEmail_Refused(TestEngine engine)
     {
         // Given
         var files = ChangesWith("organisations.csv",
@@ -188,34 +203,35 @@ public sealed class ImporterErrorTests
             "TR-9,traeger,Neu,info(at)neu.example.de");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "organisations.csv", 2, "contact_email", "keine gültige E-Mail-Adresse");
     }
 
     [Theory]
-    [InlineData("staff.csv", "staff_id,organisation_id,display_name", "S-9,TR-1,", "display_name")]
-    [InlineData("staff.csv", "staff_id,organisation_id,display_name", "S-9,TR-1,\"   \"", "display_name")]
-    [InlineData("staff.csv", "staff_id,organisation_id,display_name", ",TR-1,Neu", "staff_id")]
-    [InlineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id", "C-9,,2026-01-01,S-1", "file_reference")]
-    [InlineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id", "C-9,51.2-9/26,2026-01-01,", "case_manager_staff_id")]
-    [InlineData("meetings.csv", "meeting_id,case_id,kind,date,status", "M-9,C-1,initial,2026-01-01,", "status")]
-    [InlineData("trainings.csv", "staff_id,date,kind,minutes", "S-1,2026-01-01,fortbildung,", "minutes")]
-    public async Task ImportAsync_EmptyRequiredCell_Refused(string file, string header, string row, string column)
+    [InlineEngineData("staff.csv", "staff_id,organisation_id,display_name", "S-9,TR-1,", "display_name")]
+    [InlineEngineData("staff.csv", "staff_id,organisation_id,display_name", "S-9,TR-1,\"   \"", "display_name")]
+    [InlineEngineData("staff.csv", "staff_id,organisation_id,display_name", ",TR-1,Neu", "staff_id")]
+    [InlineEngineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id", "C-9,,2026-01-01,S-1", "file_reference")]
+    [InlineEngineData("cases.csv", "case_id,file_reference,start_date,case_manager_staff_id", "C-9,51.2-9/26,2026-01-01,", "case_manager_staff_id")]
+    [InlineEngineData("meetings.csv", "meeting_id,case_id,kind,date,status", "M-9,C-1,initial,2026-01-01,", "status")]
+    [InlineEngineData("trainings.csv", "staff_id,date,kind,minutes", "S-1,2026-01-01,fortbildung,", "minutes")]
+    public async Task ImportAsync_EmptyRequiredCell_Refused(TestEngine engine, string file, string header, string row, string column)
     {
         // Given
         var files = ChangesWith(file, header, row);
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), file, 2, column, "Pflichtfeld ist leer");
     }
 
-    [Fact]
-    public async Task ImportAsync_RequiredHeaderColumnMissing_NamesLineOneAndColumn()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_RequiredHeaderColumnMissing_NamesLineOneAndColumn(TestEngine engine)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -223,29 +239,30 @@ public sealed class ImporterErrorTests
             "S-9,TR-1,neu@sonnenschein.example.de");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
-
-        // Then
-        ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 1, "display_name", "Pflichtspalte fehlt");
-    }
-
-    [Fact]
-    public async Task ImportAsync_RequiredHeaderColumnMissingInHeaderOnlyFile_Refused()
-    {
-        // Given
-        var files = ChangesWith("staff.csv", "staff_id,organisation_id,email");
-
-        // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 1, "display_name", "Pflichtspalte fehlt");
     }
 
     [Theory]
-    [InlineData("S-9,TR-1,Neu,neu@sonnenschein.example.de,zu viel", 5)]
-    [InlineData("S-9,TR-1,Neu", 3)]
-    public async Task ImportAsync_WrongFieldCount_NamesLine(string row, int fields)
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_RequiredHeaderColumnMissingInHeaderOnlyFile_Refused(TestEngine engine)
+    {
+        // Given
+        var files = ChangesWith("staff.csv", "staff_id,organisation_id,email");
+
+        // When
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
+
+        // Then
+        ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 1, "display_name", "Pflichtspalte fehlt");
+    }
+
+    [Theory]
+    [InlineEngineData("S-9,TR-1,Neu,neu@sonnenschein.example.de,zu viel", 5)]
+    [InlineEngineData("S-9,TR-1,Neu", 3)]
+    public async Task ImportAsync_WrongFieldCount_NamesLine(TestEngine engine, string row, int fields)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -254,17 +271,18 @@ public sealed class ImporterErrorTests
             row);
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 3, null, $"Zeile hat {fields} Felder, die Kopfzeile 4");
     }
 
-    [Fact]
-    public async Task ImportAsync_FileNotUtf8_NamesLineOfFirstBadByte()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_FileNotUtf8_NamesLineOfFirstBadByte(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
         var before = await db.SnapshotAsync();
         var folder = db.Folder.WriteImportFolder(Changes());
@@ -282,8 +300,9 @@ public sealed class ImporterErrorTests
         (await db.SnapshotAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task ImportAsync_MalformedQuotes_NamesLine()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_MalformedQuotes_NamesLine(TestEngine engine)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -292,14 +311,15 @@ public sealed class ImporterErrorTests
             "S-9,TR-1,\"Neu\" Kollege");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 3, null, "Anführungszeichen");
     }
 
-    [Fact]
-    public async Task ImportAsync_UnterminatedQuote_ReportedInsteadOfSwallowingLaterRows()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_UnterminatedQuote_ReportedInsteadOfSwallowingLaterRows(TestEngine engine)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -309,17 +329,18 @@ public sealed class ImporterErrorTests
             "S-10,TR-1,Zehn");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 3, null, "Anführungszeichen");
     }
 
-    [Fact]
-    public async Task ImportAsync_ErrorInSemicolonCrlfFileWithBom_NamesPhysicalLine()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ErrorInSemicolonCrlfFileWithBom_NamesPhysicalLine(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
         var before = await db.SnapshotAsync();
         var folder = db.Folder.WriteImportFolder(Changes());
@@ -336,8 +357,9 @@ public sealed class ImporterErrorTests
         (await db.SnapshotAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task ImportAsync_ErrorAfterBlankLines_NamesPhysicalLine()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ErrorAfterBlankLines_NamesPhysicalLine(TestEngine engine)
     {
         // Given
         var files = ChangesWith("staff.csv",
@@ -348,31 +370,34 @@ public sealed class ImporterErrorTests
             "S-9,TR-1,Neun,praktikant");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "staff.csv", 5, "role", "unbekannter Wert „praktikant“");
     }
 
-    [Fact]
-    public async Task ImportAsync_DatabaseRefusesLastTable_EarlierTablesRolledBack()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_DatabaseRefusesLastTable_EarlierTablesRolledBack(TestEngine engine)
     {
         // Given: valid files, but the database itself refuses the last table mid-write.
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
-        await db.ExecuteAsync("CREATE TRIGGER refuse_trainings BEFORE INSERT ON trainings BEGIN SELECT RAISE(ABORT, 'refused by test'); END");
+        await RefuseInsertsIntoTrainingsAsync(db);
         var before = await db.SnapshotAsync();
 
         // When
-        var ex = await Should.ThrowAsync<SqliteException>(() => db.ImportAsync(Changes()));
+        var ex = await Should.ThrowAsync<DbException>(() => db.ImportAsync(Changes()));
 
         // Then
+        ex.ShouldBeOfType(engine == TestEngine.Postgres ? typeof(PostgresException) : typeof(SqliteException));
         ex.Message.ShouldContain("refused by test");
         (await db.SnapshotAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task ImportAsync_ErrorInLastFile_EarlierValidFilesNotWritten()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ErrorInLastFile_EarlierValidFilesNotWritten(TestEngine engine)
     {
         // Given: every file but the last is valid and would change the database.
         var files = Changes();
@@ -382,17 +407,18 @@ public sealed class ImporterErrorTests
             "S-2,2026-02-11,supervision,anderthalb Stunden");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ShouldName(ex.Errors.ShouldHaveSingleItem(), "trainings.csv", 3, "minutes", "keine ganze Zahl");
     }
 
-    [Fact]
-    public async Task ImportAsync_ErrorIntoEmptyDatabase_WritesNothing()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ErrorIntoEmptyDatabase_WritesNothing(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["trainings.csv"] = Lines("staff_id,date,kind,minutes", "S-3,2026-02-10,fortbildung,-5");
 
@@ -404,8 +430,9 @@ public sealed class ImporterErrorTests
         (await db.CountRowsAsync()).Values.ShouldAllBe(count => count == 0);
     }
 
-    [Fact]
-    public async Task ImportAsync_SeveralErrors_AllReportedInFileAndLineOrder()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_SeveralErrors_AllReportedInFileAndLineOrder(TestEngine engine)
     {
         // Given
         var files = Changes();
@@ -417,7 +444,7 @@ public sealed class ImporterErrorTests
         files["organisations.csv"] = Lines("organisation_id,kind,name", "TR-9,traeger,Neu", "TR-9,traeger,Doppelt");
 
         // When
-        var ex = await RefusedOnTopOfMinimalAsync(files);
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
 
         // Then
         ex.Errors.Select(e => (e.File, e.Line, e.Column)).ShouldBe(
@@ -430,11 +457,12 @@ public sealed class ImporterErrorTests
         ex.Message.ShouldBe("Import abgebrochen: 4 Fehler, es wurde nichts geschrieben.");
     }
 
-    [Fact]
-    public async Task ImportAsync_FolderMissing_Refused()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_FolderMissing_Refused(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var folder = db.Folder.Combine("gibt-es-nicht");
 
         // When
@@ -445,11 +473,12 @@ public sealed class ImporterErrorTests
         (await db.CountRowsAsync()).Values.ShouldAllBe(count => count == 0);
     }
 
-    [Fact]
-    public async Task ImportAsync_FolderWithoutImportFiles_Refused()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_FolderWithoutImportFiles_Refused(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var folder = db.Folder.WriteImportFolder(new Dictionary<string, string> { ["mitarbeiter.csv"] = Lines("id,name", "1,Anna") });
 
         // When

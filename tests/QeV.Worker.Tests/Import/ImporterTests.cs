@@ -7,14 +7,15 @@ using static QeV.Worker.Tests.Support.ImportFiles;
 
 namespace QeV.Worker.Tests.Import;
 
-/// <summary>`qev import &lt;folder&gt;` as CONTRACT.md describes it, against a real SQLite file of its own per test.</summary>
+/// <summary>`qev import &lt;folder&gt;` as CONTRACT.md describes it, against a database of its own per test, on SQLite and PostgreSQL.</summary>
 public sealed class ImporterTests
 {
-    [Fact]
-    public async Task ImportAsync_MinimalFolder_SummaryCountsEveryRowAsInserted()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_MinimalFolder_SummaryCountsEveryRowAsInserted(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
 
         // When
         var summary = await db.ImportAsync(Minimal());
@@ -40,11 +41,12 @@ public sealed class ImporterTests
         (await db.CountRowsAsync()).ShouldBe(MinimalCounts);
     }
 
-    [Fact]
-    public async Task ImportAsync_MinimalFolder_StoresTypedValues()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_MinimalFolder_StoresTypedValues(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
 
         // When
         await db.ImportAsync(Minimal());
@@ -71,11 +73,12 @@ public sealed class ImporterTests
         facts.Trainings.Single().ShouldBe(new Training("S-3", new DateOnly(2026, 2, 10), TrainingKind.Fortbildung, 480));
     }
 
-    [Fact]
-    public async Task ImportAsync_SecondRunWithChangedRows_ReportsUpdatedAndStoresNewValues()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_SecondRunWithChangedRows_ReportsUpdatedAndStoresNewValues(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
 
         // When
@@ -107,11 +110,12 @@ public sealed class ImporterTests
         counts["trainings"].ShouldBe(2);
     }
 
-    [Fact]
-    public async Task ImportAsync_SameFolderTwice_SecondRunReportsOnlyUpdatesAndKeepsContent()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_SameFolderTwice_SecondRunReportsOnlyUpdatesAndKeepsContent(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
         var before = await db.SnapshotAsync();
 
@@ -125,11 +129,12 @@ public sealed class ImporterTests
         (await db.SnapshotAsync()).ShouldBe(before);
     }
 
-    [Fact]
-    public async Task ImportAsync_MissingFiles_MeanNoRowsAndLeaveOtherTablesAlone()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_MissingFiles_MeanNoRowsAndLeaveOtherTablesAlone(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
         var files = new Dictionary<string, string>
         {
@@ -146,11 +151,12 @@ public sealed class ImporterTests
         counts.Where(c => c.Key != "organisations").ShouldAllBe(c => c.Value == MinimalCounts[c.Key]);
     }
 
-    [Fact]
-    public async Task ImportAsync_OnlyOneFileIntoEmptyDatabase_OtherTablesStayEmpty()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_OnlyOneFileIntoEmptyDatabase_OtherTablesStayEmpty(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = new Dictionary<string, string> { ["organisations.csv"] = Minimal()["organisations.csv"] };
 
         // When
@@ -163,11 +169,12 @@ public sealed class ImporterTests
         counts.Where(c => c.Key != "organisations").ShouldAllBe(c => c.Value == 0);
     }
 
-    [Fact]
-    public async Task ImportAsync_HeaderOnlyFile_ReadsNoRows()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_HeaderOnlyFile_ReadsNoRows(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["trainings.csv"] = Lines("staff_id,date,kind,minutes");
 
@@ -179,11 +186,12 @@ public sealed class ImporterTests
         (await db.CountRowsAsync())["trainings"].ShouldBe(0);
     }
 
-    [Fact]
-    public async Task ImportAsync_UnknownColumns_AreIgnored()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_UnknownColumns_AreIgnored(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["organisations.csv"] = Lines(
             "bemerkung,organisation_id,kind,name,internes_kennzeichen",
@@ -200,11 +208,12 @@ public sealed class ImporterTests
         facts.OrganisationById["TR-1"].Name.ShouldBe("Sonnenschein e. V.");
     }
 
-    [Fact]
-    public async Task ImportAsync_ColumnsInAnyOrder_MappedByHeaderName()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ColumnsInAnyOrder_MappedByHeaderName(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["cases.csv"] = Lines(
             "key_worker_staff_id,start_date,case_manager_staff_id,hilfeart,file_reference,provider_organisation_id,case_id,end_date",
@@ -218,11 +227,12 @@ public sealed class ImporterTests
             "C-1", "51.2-0815/25", "35", new DateOnly(2025, 1, 15), new DateOnly(2026, 12, 31), "S-1", "TR-1", "S-3"));
     }
 
-    [Fact]
-    public async Task ImportAsync_SemicolonWithBomAndCrlf_ReadsLikeGermanSpreadsheetExport()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_SemicolonWithBomAndCrlf_ReadsLikeGermanSpreadsheetExport(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var folder = db.Folder.WriteImportFolder(new Dictionary<string, string>());
         var text = "organisation_id;kind;state;contact_email;name\r\n"
             + "JA-1;jugendamt;ST;jugendamt@magdeburg.example.de;Jugendamt Magdeburg, Fachdienst Hilfen\r\n"
@@ -240,11 +250,12 @@ public sealed class ImporterTests
         facts.OrganisationById["TR-1"].ShouldBe(new Organisation("TR-1", OrganisationKind.Traeger, "Träger; mit Semikolon", null, "RP"));
     }
 
-    [Fact]
-    public async Task ImportAsync_CommaFileWithBom_FirstHeaderColumnStillFound()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_CommaFileWithBom_FirstHeaderColumnStillFound(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var folder = db.Folder.WriteImportFolder(new Dictionary<string, string>());
         var text = Lines("organisation_id,kind,name", "JA-1,jugendamt,Jugendamt Magdeburg");
         File.WriteAllBytes(Path.Combine(folder, "organisations.csv"), [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)]);
@@ -257,11 +268,12 @@ public sealed class ImporterTests
         (await db.LoadFactsAsync()).OrganisationById.Keys.ShouldBe(["JA-1"]);
     }
 
-    [Fact]
-    public async Task ImportAsync_QuotedFields_CommaAndDoubledQuotesUnquoted()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_QuotedFields_CommaAndDoubledQuotesUnquoted(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["organisations.csv"] = Lines(
             "organisation_id,kind,name",
@@ -278,11 +290,12 @@ public sealed class ImporterTests
         facts.OrganisationById["TR-1"].Kind.ShouldBe(OrganisationKind.Traeger);
     }
 
-    [Fact]
-    public async Task ImportAsync_LineBreakInQuotedField_KeptInValue()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_LineBreakInQuotedField_KeptInValue(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["ag78_sessions.csv"] = Lines(
             "session_id,organisation_id,date,topic",
@@ -300,11 +313,12 @@ public sealed class ImporterTests
         sessions[1].ShouldBe(new Ag78Session("AG78-2", "JA-1", new DateOnly(2025, 3, 11), "Kinderschutz"));
     }
 
-    [Fact]
-    public async Task ImportAsync_ErrorAfterLineBreakInQuotedField_NamesPhysicalLine()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ErrorAfterLineBreakInQuotedField_NamesPhysicalLine(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["ag78_sessions.csv"] = Lines(
             "session_id,organisation_id,date,topic",
@@ -324,18 +338,18 @@ public sealed class ImporterTests
     }
 
     [Theory]
-    [InlineData("O'Brien")]
-    [InlineData("Robert'); DROP TABLE staff;--")]
-    [InlineData("„Anführungszeichen“ und ‚halbe‘")]
-    [InlineData("Müßiggang-Straße 12, Übach-Palenberg")]
-    [InlineData("Kinderschutz 🧒👍 – mit Gedankenstrich")]
-    [InlineData("Er sagte: \"Hallo\"")]
-    [InlineData("  mit Leerzeichen außen  ")]
-    [InlineData("%_*\\ 100 % sicher; 1=1 OR 'a'='a'")]
-    public async Task ImportAsync_StrangeButValidText_StoredByteExact(string value)
+    [InlineEngineData("O'Brien")]
+    [InlineEngineData("Robert'); DROP TABLE staff;--")]
+    [InlineEngineData("„Anführungszeichen“ und ‚halbe‘")]
+    [InlineEngineData("Müßiggang-Straße 12, Übach-Palenberg")]
+    [InlineEngineData("Kinderschutz 🧒👍 – mit Gedankenstrich")]
+    [InlineEngineData("Er sagte: \"Hallo\"")]
+    [InlineEngineData("  mit Leerzeichen außen  ")]
+    [InlineEngineData("%_*\\ 100 % sicher; 1=1 OR 'a'='a'")]
+    public async Task ImportAsync_StrangeButValidText_StoredByteExact(TestEngine engine, string value)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = Minimal();
         files["staff.csv"] = Lines("staff_id,organisation_id,display_name", $"S-1,JA-1,{Field(value)}");
         files["ag78_sessions.csv"] = Lines("session_id,organisation_id,date,topic", $"AG78-1,JA-1,2024-03-12,{Field(value)}");
@@ -356,11 +370,12 @@ public sealed class ImporterTests
         (await db.CountRowsAsync())["staff"].ShouldBe(1);
     }
 
-    [Fact]
-    public async Task ImportAsync_ReferencesToRowsOfEarlierImport_Accepted()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ReferencesToRowsOfEarlierImport_Accepted(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         await db.ImportAsync(Minimal());
         var files = new Dictionary<string, string>
         {
@@ -387,11 +402,12 @@ public sealed class ImporterTests
         facts.Reports.Single(r => r.ReportId == "R-7").MeetingId.ShouldBe("M-2");
     }
 
-    [Fact]
-    public async Task ImportAsync_ReferenceToRowOfLaterFileInSameRun_Accepted()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ReferenceToRowOfLaterFileInSameRun_Accepted(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = new Dictionary<string, string>
         {
             ["organisations.csv"] = Lines("organisation_id,kind,name", "TR-1,traeger,Sonnenschein"),
@@ -407,11 +423,12 @@ public sealed class ImporterTests
         (await db.LoadFactsAsync()).TeamById["T-1"].LeadStaffId.ShouldBe("S-2");
     }
 
-    [Fact]
-    public async Task ImportAsync_ActiveColumnMissing_DefaultsToTrue()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ImportAsync_ActiveColumnMissing_DefaultsToTrue(TestEngine engine)
     {
         // Given
-        using var db = await TestDatabase.CreateAsync();
+        using var db = await TestDatabase.CreateAsync(engine);
         var files = new Dictionary<string, string>
         {
             ["organisations.csv"] = Lines("organisation_id,kind,name", "TR-1,traeger,Sonnenschein"),

@@ -15,12 +15,15 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string? _postgres;
 
-    private TestDatabase(TempFolder folder, Database database, string? postgres)
+    private TestDatabase(TestEngine engine, TempFolder folder, Database database, string? postgres)
     {
+        Engine = engine;
         Folder = folder;
         Database = database;
         _postgres = postgres;
     }
+
+    public TestEngine Engine { get; }
 
     /// <summary>What to pass as --db or Database:ConnectionString.</summary>
     public string ConnectionString => _postgres ?? FilePath;
@@ -31,31 +34,47 @@ public sealed class TestDatabase : IDisposable
 
     public string FilePath => Database.FilePath!;
 
+    /// <summary>A database of its own with the current schema.</summary>
     public static async Task<TestDatabase> CreateAsync(TestEngine engine = TestEngine.Sqlite)
+    {
+        var db = await CreateEmptyAsync(engine);
+        try
+        {
+            await db.MigrateAsync(DateTimeOffset.UnixEpoch);
+            return db;
+        }
+        catch
+        {
+            db.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// A database of its own without any schema: on SQLite a file path nothing has created yet, on PostgreSQL a fresh
+    /// empty database.
+    /// </summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(TestEngine engine)
     {
         DateOnlyHandler.Register();
         DateTimeOffsetHandler.Register();
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         var folder = new TempFolder();
-        string? postgres = null;
         try
         {
-            postgres = engine == TestEngine.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
-            var database = new Database(postgres ?? folder.Combine("qev.db"));
-            await new Migrator(database, NullLogger<Migrator>.Instance).MigrateAsync(DateTimeOffset.UnixEpoch, CancellationToken.None);
-            return new TestDatabase(folder, database, postgres);
+            var postgres = engine == TestEngine.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
+            return new TestDatabase(engine, folder, new Database(postgres ?? folder.Combine("qev.db")), postgres);
         }
         catch
         {
-            if (postgres is not null)
-            {
-                PostgresServer.DropDatabase(postgres);
-            }
-
             folder.Dispose();
             throw;
         }
     }
+
+    /// <summary>Runs the product's migrator once with its own connection; returns how many migrations it applied.</summary>
+    public Task<int> MigrateAsync(DateTimeOffset now) =>
+        new Migrator(Database, NullLogger<Migrator>.Instance).MigrateAsync(now, CancellationToken.None);
 
     public Importer CreateImporter() => new(new ImportWriter(Database));
 
@@ -63,6 +82,13 @@ public sealed class TestDatabase : IDisposable
 
     /// <summary>Writes the files into a new folder and imports it.</summary>
     public Task<ImportSummary> ImportAsync(IReadOnlyDictionary<string, string> files) => ImportAsync(Folder.WriteImportFolder(files));
+
+    /// <summary>Writes already parsed tables (e.g. the demo data) through the import's upsert path, as `seed-demo` does.</summary>
+    public async Task<ImportSummary> WriteAsync(IReadOnlyList<ImportTable> tables)
+    {
+        var writer = new ImportWriter(Database);
+        return await writer.WriteAsync(tables, await writer.LoadKeysAsync(CancellationToken.None), null, CancellationToken.None);
+    }
 
     public Task<Dictionary<string, long>> CountRowsAsync() => DatabaseContent.CountRowsAsync(Database);
 
@@ -76,10 +102,16 @@ public sealed class TestDatabase : IDisposable
         return (await connection.ExecuteScalarAsync<T>(new CommandDefinition(sql, parameters)))!;
     }
 
-    public async Task ExecuteAsync(string sql)
+    public async Task<List<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
         await using var connection = await Database.OpenAsync(CancellationToken.None);
-        await connection.ExecuteAsync(new CommandDefinition(sql));
+        return (await connection.QueryAsync<T>(new CommandDefinition(sql, parameters))).ToList();
+    }
+
+    public async Task ExecuteAsync(string sql, object? parameters = null)
+    {
+        await using var connection = await Database.OpenAsync(CancellationToken.None);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters));
     }
 
     public void Dispose()
