@@ -22,10 +22,13 @@ public static class CommandRunner
         bool quiet,
         Func<IHost, CancellationToken, Task<int>> body,
         CancellationToken ct,
-        Action<HostApplicationBuilder>? configure = null)
+        Action<HostApplicationBuilder>? configure = null,
+        Action? validateArguments = null)
     {
         try
         {
+            // Wrong arguments are reported before anything touches the database.
+            validateArguments?.Invoke();
             var builder = QevHost.CreateBuilder([], db, quiet);
             configure?.Invoke(builder);
             using var host = builder.Build();

@@ -18,24 +18,27 @@ public static class DeadlinesCommand
 
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
         {
-            var chosenFormat = parse.GetValue(format)?.ToLowerInvariant();
-            if (chosenFormat is not ("json" or "table"))
-            {
-                throw new UsageException($"--format: „{parse.GetValue(format)}“ ist unbekannt (json oder table).");
-            }
-
+            var chosenFormat = parse.GetValue(format)!.ToLowerInvariant();
             var horizonDays = parse.GetValue(horizon);
-            if (horizonDays < 0)
-            {
-                throw new UsageException("--horizon-days darf nicht negativ sein.");
-            }
-
             var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
             var snapshot = await host.Services.GetRequiredService<DeadlineService>().EvaluateAsync(day, token);
             var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
             Console.Out.WriteLine(chosenFormat == "json" ? DeadlineReport.ToJson(rows) : DeadlineTable.Render(rows, snapshot.Facts, day));
             return 0;
-        }, ct));
+        }, ct, validateArguments: () =>
+        {
+            if (parse.GetValue(format)?.ToLowerInvariant() is not ("json" or "table"))
+            {
+                throw new UsageException($"--format: „{parse.GetValue(format)}“ ist unbekannt (json oder table).");
+            }
+
+            if (parse.GetValue(horizon) < 0)
+            {
+                throw new UsageException("--horizon-days darf nicht negativ sein.");
+            }
+
+            CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
+        }));
         return command;
     }
 }

@@ -16,11 +16,6 @@ public static class PreviewCommand
         var command = new Command("preview", "zeigen, was an den nächsten Tagen versendet würde (versendet nichts)") { asOf, days };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
         {
-            if (parse.GetValue(days) is < 1 or > 366)
-            {
-                throw new UsageException("--days muss zwischen 1 und 366 liegen.");
-            }
-
             var from = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
             var notices = await host.Services.GetRequiredService<NoticePreview>().PreviewAsync(from, parse.GetValue(days), token);
             foreach (var day in notices.GroupBy(n => n.PlannedFor))
@@ -36,7 +31,15 @@ public static class PreviewCommand
 
             await Console.Out.WriteLineAsync($"Summe: {notices.Count} Nachrichten in {parse.GetValue(days)} Tagen ab {from:dd.MM.yyyy}.");
             return 0;
-        }, ct, builder => builder.AddQevNotifications()));
+        }, ct, builder => builder.AddQevNotifications(), validateArguments: () =>
+        {
+            if (parse.GetValue(days) is < 1 or > 366)
+            {
+                throw new UsageException("--days muss zwischen 1 und 366 liegen.");
+            }
+
+            CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
+        }));
         return command;
     }
 }
