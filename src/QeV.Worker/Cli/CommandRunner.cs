@@ -68,6 +68,8 @@ public static class CommandRunner
     {
         UsageException => ex.Message,
         OptionsValidationException o => "Fehler in der Konfiguration: " + string.Join(" ", o.Failures),
+        AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) =>
+            "Fehler in der Konfiguration: " + string.Join(" ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures)),
         StoreUnavailableException => "Datenbank nicht nutzbar: " + ex.Message,
         SqliteException s => $"Datenbank nicht nutzbar ({s.SqliteErrorCode}): {s.Message.Split('\n')[0]}",
         NpgsqlException => "PostgreSQL nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],

@@ -5,6 +5,7 @@ using Polly.Retry;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
 using QeV.Worker.Planning;
+using QeV.Worker.Rules;
 
 namespace QeV.Worker.Dispatch;
 
@@ -17,9 +18,10 @@ public sealed class NoticeDispatcher(
     DataProblemStore problems,
     INoticeMailFactory mails,
     IMailTransport transport,
+    DeadlineService deadlines,
     TimeProvider time,
     IOptions<NotificationOptions> options,
-    ILogger<NoticeDispatcher> logger)
+    ILogger<NoticeDispatcher> logger) : IDisposable
 {
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -33,15 +35,33 @@ public sealed class NoticeDispatcher(
         })
         .Build();
 
+    // One delivery loop per process: the dispatch, digest and start-up paths queue here instead of sending side by side,
+    // so a process has at most one message in flight.
+    private readonly SemaphoreSlim _oneLoop = new(1, 1);
+
     public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
     {
-        int sent = 0, retrying = 0, dead = 0;
+        await _oneLoop.WaitAsync(ct);
+        try
+        {
+            return await DispatchBatchesAsync(day, officeOpen, ct);
+        }
+        finally
+        {
+            _oneLoop.Release();
+        }
+    }
+
+    private async Task<DispatchResult> DispatchBatchesAsync(DateOnly day, bool officeOpen, CancellationToken ct)
+    {
+        int sent = 0, retrying = 0, dead = 0, obsolete = 0;
+        var stillOwed = new StillOwed(deadlines, day);
         while (true)
         {
             var batch = await ledger.ClaimAsync(Worker, time.GetUtcNow(), day, officeOpen, options.Value.ClaimLease, 20, ct);
             if (batch.Count == 0)
             {
-                return new DispatchResult(sent, retrying, dead);
+                return new DispatchResult(sent, retrying, dead) { Obsolete = obsolete };
             }
 
             foreach (var row in batch)
@@ -49,6 +69,14 @@ public sealed class NoticeDispatcher(
                 if (!await ledger.RenewClaimAsync(row.NoticeKey, Worker, time.GetUtcNow() + options.Value.ClaimLease, ct))
                 {
                     logger.LogInformation("Nachricht {NoticeKey} wurde inzwischen von einer anderen Instanz übernommen", row.NoticeKey);
+                    continue;
+                }
+
+                if (await stillOwed.ReasonNotToSendAsync(row, ct) is { } reason)
+                {
+                    await ledger.MarkObsoleteAsync(row.NoticeKey, Worker, reason, ct);
+                    logger.LogInformation("Nachricht {NoticeKey} nicht versendet: {Reason}", row.NoticeKey, reason);
+                    obsolete++;
                     continue;
                 }
 
@@ -82,7 +110,8 @@ public sealed class NoticeDispatcher(
         {
             var attempt = row.Attempts + 1;
             var final = DeliveryFailure.IsPermanent(ex) || attempt >= options.Value.MaxAttempts;
-            var next = time.GetUtcNow() + options.Value.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 10));
+            var backoff = options.Value.RetryDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
+            var next = time.GetUtcNow() + (backoff < options.Value.MaxRetryDelay ? backoff : options.Value.MaxRetryDelay);
             await ledger.MarkFailedAsync(row.NoticeKey, Worker, final ? NoticeState.Dead : NoticeState.Failed, next, DeliveryFailure.Describe(ex), ct);
             if (!final)
             {
@@ -93,9 +122,11 @@ public sealed class NoticeDispatcher(
 
             logger.LogError("Nachricht {NoticeKey} endgültig nicht zustellbar: {Error}", row.NoticeKey, DeliveryFailure.Describe(ex));
             await problems.RecordAsync(
-                [new DataProblem(new DataProblemLine(row.ToStaffId ?? row.ToAddress, null, "E-Mail nicht zustellbar: " + DeliveryFailure.Describe(ex), row.NoticeKey), null)],
+                [new DataProblem(new DataProblemLine(row.ToStaffId ?? row.ToAddress, null, DataProblemStore.DeliveryProblem + ": " + DeliveryFailure.Describe(ex), row.NoticeKey), null)],
                 day, ct);
             return null;
         }
     }
+
+    public void Dispose() => _oneLoop.Dispose();
 }

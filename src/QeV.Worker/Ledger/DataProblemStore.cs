@@ -25,12 +25,23 @@ public sealed class DataProblemStore(Database database)
         await tx.CommitAsync(ct);
     }
 
-    public async Task<IReadOnlyList<DataProblem>> SeenOnAsync(DateOnly day, CancellationToken ct)
+    /// <summary>Prefix of problems found while delivering (a 550); they are recorded once, not at every scan.</summary>
+    public const string DeliveryProblem = "E-Mail nicht zustellbar";
+
+    /// <summary>
+    /// Problems to list on <paramref name="day"/>: those the day's scans saw, and delivery problems since
+    /// <paramref name="since"/> (the previous business day), so a mail that failed after yesterday's digest is still named.
+    /// </summary>
+    public async Task<IReadOnlyList<DataProblem>> SeenOnAsync(DateOnly day, DateOnly since, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<(string StaffId, string? Lead, string Problem, string Context)>(new CommandDefinition(
-            "SELECT staff_id, team_lead_staff_id, problem, context FROM data_problems WHERE last_seen = @day ORDER BY staff_id, problem",
-            new { day }, cancellationToken: ct));
+            """
+            SELECT staff_id, team_lead_staff_id, problem, context FROM data_problems
+            WHERE last_seen = @day OR (last_seen >= @since AND problem LIKE @delivery)
+            ORDER BY staff_id, problem
+            """,
+            new { day, since, delivery = DeliveryProblem + "%" }, cancellationToken: ct));
         return rows.Select(r => new DataProblem(new DataProblemLine(r.StaffId, null, r.Problem, r.Context), r.Lead)).ToList();
     }
 }

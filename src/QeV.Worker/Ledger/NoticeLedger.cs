@@ -65,7 +65,7 @@ public sealed class NoticeLedger(Database database)
         var sql = $"""
             SELECT notice_key FROM notices
             WHERE ((state IN ('pending', 'failed') AND next_attempt_at <= @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes))
-                OR (state = 'sending' AND claimed_until < @now))
+                OR (state = 'sending' AND claimed_until < @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes)))
             ORDER BY urgent DESC, created_at, notice_key
             LIMIT @batch
             {dialect.SkipLockedClause}
@@ -102,6 +102,12 @@ public sealed class NoticeLedger(Database database)
         await tx.CommitAsync(ct);
         return renewed == 1;
     }
+
+    public Task MarkObsoleteAsync(string key, string worker, string reason, CancellationToken ct) =>
+        UpdateAsync("""
+            UPDATE notices SET state = 'obsolete', last_error = @reason, claimed_by = NULL, claimed_until = NULL
+            WHERE notice_key = @key AND claimed_by = @worker
+            """, new { key, worker, reason }, ct);
 
     public Task MarkSentAsync(string key, string worker, DateTimeOffset now, CancellationToken ct) =>
         UpdateAsync("""

@@ -8,4 +8,7 @@ public static class NoticeState
     public const string Sent = "sent";
     public const string Failed = "failed";
     public const string Dead = "dead";
+
+    /// <summary>Not sent because it was no longer owed when its turn came (deadline fulfilled, digest of a past day).</summary>
+    public const string Obsolete = "obsolete";
 }

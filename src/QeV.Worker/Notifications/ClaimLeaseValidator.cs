@@ -11,7 +11,18 @@ public sealed class ClaimLeaseValidator(IOptions<MailOptions> mail) : IValidateO
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
     {
-        var longest = LongestDelivery(options, mail.Value);
+        MailOptions mailOptions;
+        try
+        {
+            mailOptions = mail.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // The mail settings report their own errors; this check needs valid ones.
+            return ValidateOptionsResult.Skip;
+        }
+
+        var longest = LongestDelivery(options, mailOptions);
         return options.ClaimLease > longest
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(

@@ -52,7 +52,7 @@ public sealed class NotificationCycle(
 
         var snapshot = await deadlines.EvaluateAsync(day, ct);
         var scanned = await ScanAsync(snapshot, day, ct);
-        var seen = await problems.SeenOnAsync(day, ct);
+        var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
         if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, seen) is { } report)
         {

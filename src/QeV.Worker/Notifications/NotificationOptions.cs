@@ -15,10 +15,13 @@ public sealed class NotificationOptions
     public string? AdminEmail { get; set; }
 
     /// <summary>Attempts before a notice is dead.</summary>
-    public int MaxAttempts { get; set; } = 6;
+    public int MaxAttempts { get; set; } = 15;
 
-    /// <summary>First retry delay after a failed dispatch; doubles with each attempt.</summary>
+    /// <summary>First retry delay after a failed dispatch; doubles with each attempt up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Longest wait between two attempts; with the defaults a notice survives a mail server outage of about 9 hours.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>Retries within one dispatch run for a transient failure (4xx, connection refused), with growing delay.</summary>
     public int ImmediateRetries { get; set; } = 2;

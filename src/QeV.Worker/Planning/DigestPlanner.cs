@@ -16,11 +16,14 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
     {
         var facts = snapshot.Facts;
         var notices = new List<PlannedNotice>();
-        foreach (var team in facts.Teams.Where(t => t.LeadStaffId is not null).OrderBy(t => t.TeamId, IdComparer.Instance))
+        // One digest per lead and day, covering every team the person leads.
+        foreach (var teams in facts.Teams.Where(t => t.LeadStaffId is not null).GroupBy(t => t.LeadStaffId!).OrderBy(g => g.Key, IdComparer.Instance))
         {
-            var lead = team.LeadStaffId!;
-            var members = facts.Staff.Where(s => s.TeamId == team.TeamId).Select(s => s.StaffId).ToHashSet(StringComparer.Ordinal);
-            var state = People.StateOf(facts, team.OrganisationId, snapshot.Context.DefaultState);
+            var lead = teams.Key;
+            var teamIds = teams.Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);
+            var members = facts.Staff.Where(s => s.TeamId is not null && teamIds.Contains(s.TeamId)).Select(s => s.StaffId).ToHashSet(StringComparer.Ordinal);
+            var state = People.StateOf(facts, teams.First().OrganisationId, snapshot.Context.DefaultState);
+            var teamNames = string.Join(", ", teams.Select(t => t.Name));
             var horizon = calendar.AddBusinessDays(day, dueSoonBusinessDays, state);
             var open = snapshot.Deadlines.Where(d => d.IsOpen && d.ResponsibleStaffId is not null && members.Contains(d.ResponsibleStaffId)).ToList();
 
@@ -38,8 +41,7 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
                 continue;
             }
 
-            // A lead's digest is one mail per day even when the lead heads several teams: the key is per team.
-            var routed = RecipientRouter.Route(facts, lead, day, $"Tagesübersicht {team.Name}");
+            var routed = RecipientRouter.Route(facts, lead, day, $"Tagesübersicht {teamNames}");
             if (routed.Recipient is null)
             {
                 continue;
@@ -47,13 +49,13 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
 
             var content = new NoticeContent
             {
-                Key = string.Create(CultureInfo.InvariantCulture, $"digest/{team.TeamId}/{lead}/{day:yyyy-MM-dd}"),
+                Key = string.Create(CultureInfo.InvariantCulture, $"digest/{lead}/{day:yyyy-MM-dd}"),
                 Kind = NoticeKind.Digest,
                 Stage = "digest",
                 Day = day,
                 To = routed.Recipient,
-                SubjectId = team.TeamId,
-                RuleName = team.Name,
+                SubjectId = string.Join(",", teamIds.Order(StringComparer.Ordinal)),
+                RuleName = teamNames,
                 Overdue = overdue,
                 DueSoon = dueSoon,
                 Problems = teamProblems,

@@ -15,6 +15,9 @@ public sealed record NoticeContent
 
     public string? Rule { get; init; }
 
+    /// <summary>The deadline instance (rule/subject/due); the dispatcher checks it is still open before sending.</summary>
+    public string? DeadlineKey { get; init; }
+
     public string? RuleName { get; init; }
 
     public string? SubjectType { get; init; }

@@ -62,7 +62,8 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
 
             var content = new NoticeContent
             {
-                Key = $"{deadline.Key}/{stage.Id}/{draft.Kind.ToString().ToLowerInvariant()}/{draft.StaffId ?? "-"}",
+                Key = $"{deadline.Key}/{draft.KeyStage ?? stage.Id}/{draft.Kind.ToString().ToLowerInvariant()}/{draft.StaffId ?? "-"}",
+                DeadlineKey = deadline.Key,
                 Kind = draft.Kind,
                 Stage = stage.Id,
                 Rule = deadline.Rule,
@@ -111,9 +112,11 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
             drafts.Add(new(NoticeKind.Escalation, escalation, escalationRole, []));
         }
 
-        if (stage.IsFirstOverdue && d.InformedStaffId is not null)
+        // The case manager is told once per deadline: planned at every overdue stage under one key, so a catch-up that
+        // starts at a later overdue stage still sends it, and later stages do not repeat it.
+        if (d.InformedStaffId is not null)
         {
-            drafts.Add(new(NoticeKind.Note, d.InformedStaffId, "fallführende Fachkraft", []));
+            drafts.Add(new(NoticeKind.Note, d.InformedStaffId, "fallführende Fachkraft", []) { KeyStage = "overdue" });
         }
 
         return drafts;

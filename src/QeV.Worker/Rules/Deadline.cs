@@ -25,7 +25,13 @@ public sealed record Deadline(
     public string? OrganisationId { get; init; }
 
     /// <summary>Stable identity of this instance: rule, subject and due date.</summary>
-    public string Key => string.Create(CultureInfo.InvariantCulture, $"{Rule}/{SubjectId}/{DueDate:yyyy-MM-dd}");
+    public string Key => InstanceKey ?? string.Create(CultureInfo.InvariantCulture, $"{Rule}/{SubjectId}/{DueDate:yyyy-MM-dd}");
+
+    /// <summary>
+    /// Identity of an instance whose due date is not a fact but the day it is judged on (F12 with neither certificate nor
+    /// employed_since): without it every day would be a new instance and a new mail.
+    /// </summary>
+    public string? InstanceKey { get; init; }
 
     public bool IsOpen => Status is not DeadlineStatus.Fulfilled;
 }

@@ -35,6 +35,7 @@ public sealed class F12FuehrungszeugnisRule : IDeadlineRule
                 staff.StaffId, People.EscalationFor(facts, staff.StaffId))
             {
                 OrganisationId = staff.OrganisationId,
+                InstanceKey = !certificates.Any() && staff.EmployedSince is null ? $"{Id}/{staff.StaffId}/ohne-datum" : null,
             };
         }
     }

@@ -59,7 +59,7 @@ public sealed class MultiInstanceTests
         {
             // The sink logs the RCPT before it starts waiting: from then on the claimer is blocked inside the SMTP dialogue.
             await sink.WaitForLogAsync(l => l.Contains($"RCPT {slowAddress}", StringComparison.OrdinalIgnoreCase), TimeSpan.FromSeconds(90));
-            var victimPid = await WaitForClaimAsync(db, slowAddress, TimeSpan.FromSeconds(5));
+            var victimPid = await WaitForClaimAsync(db, slowAddress, TimeSpan.FromSeconds(15));
             var victim = workers.Single(w => w.Id == victimPid);
             victim.KillHard();
 
@@ -68,7 +68,13 @@ public sealed class MultiInstanceTests
 
             // Then: every owed notice exactly once, nothing else, each lead's digest once
             var delivered = EmlFiles.NoticeKeys(sinkDir);
-            delivered.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ShouldBeEmpty();
+            var twice = delivered.GroupBy(k => k).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+            twice.ShouldBeEmpty(string.Join('\n', workers.SelectMany((w, i) => w.Output.Split('\n')
+                .Where(l => twice.Any(k => l.Contains(k, StringComparison.Ordinal)) || l.Contains("ERR", StringComparison.Ordinal))
+                .Select(l => $"worker {i} ({w.Id}): {l}"))
+                .Append($"victim {victim.Id}, slow {slowAddress}; last lines of the victim:")
+                .Concat(victim.Output.Split('\n').TakeLast(8))
+                .Append("sink:").Concat(sink.Log.Split('\n').TakeLast(15))));
             delivered.Order(StringComparer.Ordinal).ShouldBe(expected);
             (await db.ScalarAsync<long>("SELECT COUNT(*) FROM notices WHERE state <> 'sent'")).ShouldBe(0);
             victim.HasExited.ShouldBeTrue();

@@ -34,5 +34,7 @@ public sealed class SmtpSinkProcess : IDisposable
     /// <summary>Waits for a line of the sink's log, e.g. "RCPT a@b.example -> 250 OK".</summary>
     public Task<string> WaitForLogAsync(Func<string, bool> match, TimeSpan timeout) => _process.WaitForLineAsync(match, timeout);
 
+    public string Log => _process.Output;
+
     public void Dispose() => _process.Dispose();
 }

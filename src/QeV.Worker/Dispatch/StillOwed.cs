@@ -1,0 +1,42 @@
+using System.Text.Json;
+using QeV.Worker.Ledger;
+using QeV.Worker.Planning;
+using QeV.Worker.Rules;
+
+namespace QeV.Worker.Dispatch;
+
+/// <summary>
+/// Between planning and sending the facts may change (a report arrives over the weekend). Right before a notice goes
+/// out, its deadline must still be open, and a digest must still be today's. The facts are read once per dispatch run,
+/// and only when there is something to send.
+/// </summary>
+public sealed class StillOwed(DeadlineService deadlines, DateOnly day)
+{
+    private HashSet<string>? _open;
+
+    public async Task<string?> ReasonNotToSendAsync(NoticeRow row, CancellationToken ct)
+    {
+        NoticeContent content;
+        try
+        {
+            content = NoticeJson.Deserialize(row.Content);
+        }
+        catch (JsonException)
+        {
+            return null; // delivery reports the broken content as a permanent failure
+        }
+
+        if (content.Kind is NoticeKind.Digest or NoticeKind.AdminReport)
+        {
+            return content.Day < day ? $"Tagesübersicht vom {content.Day:dd.MM.yyyy} ist überholt" : null;
+        }
+
+        if (content.DeadlineKey is null)
+        {
+            return null;
+        }
+
+        _open ??= (await deadlines.EvaluateAsync(day, ct)).Deadlines.Where(d => d.IsOpen).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        return _open.Contains(content.DeadlineKey) ? null : "Frist inzwischen erfüllt oder entfallen";
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch;
+using QeV.Worker.Hosting;
+using QeV.Worker.Ledger;
+using QeV.Worker.Notifications;
+using QeV.Worker.Tests.Support;
+
+namespace QeV.Worker.Tests.Notifications;
+
+/// <summary>
+/// One worker instance as the product builds it (<see cref="QevHost"/> + notifications) on a test database, with
+/// a manual clock and the given mail settings. Disposing it is a worker going away; a second one is a restart.
+/// </summary>
+internal sealed class TestWorker : IDisposable
+{
+    private readonly IHost _host;
+
+    private TestWorker(IHost host) => _host = host;
+
+    public IServiceProvider Services => _host.Services;
+
+    public NotificationCycle Cycle => _host.Services.GetRequiredService<NotificationCycle>();
+
+    public NoticeLedger Ledger => _host.Services.GetRequiredService<NoticeLedger>();
+
+    public NoticeDispatcher Dispatcher => _host.Services.GetRequiredService<NoticeDispatcher>();
+
+    /// <summary>Plain SMTP to the sink on loopback; no retries within a run unless the settings say otherwise.</summary>
+    public static TestWorker Smtp(TestDatabase db, TimeProvider clock, int port, string domain, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Start(db, clock, new Dictionary<string, string?>
+        {
+            ["Mail:Mode"] = "Smtp",
+            ["Mail:Smtp:Host"] = "127.0.0.1",
+            ["Mail:Smtp:Port"] = port.ToString(CultureInfo.InvariantCulture),
+            ["Mail:Smtp:UseStartTls"] = "false",
+            ["Mail:Smtp:Timeout"] = "00:00:10",
+            ["Notifications:AdminEmail"] = "admin@" + domain,
+            ["Notifications:ImmediateRetries"] = "0",
+            ["Notifications:ImmediateRetryDelay"] = "00:00:00.020",
+            ["Notifications:RetryDelay"] = "00:01:00",
+            ["Notifications:ClaimLease"] = "00:05:00",
+        }, settings);
+
+    /// <summary>.eml files into <paramref name="folder"/> (Mail:Mode Pickup).</summary>
+    public static TestWorker Pickup(TestDatabase db, TimeProvider clock, string folder, IReadOnlyDictionary<string, string?>? settings = null) =>
+        Start(db, clock, new Dictionary<string, string?>
+        {
+            ["Mail:Mode"] = "Pickup",
+            ["Mail:PickupDirectory"] = folder,
+        }, settings);
+
+    /// <summary>Builds the host and runs the start-up validation, as every command does.</summary>
+    public static TestWorker Start(TestDatabase db, TimeProvider clock, Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var builder = QevHost.CreateBuilder([], db.ConnectionString, quiet: true);
+        builder.AddQevNotifications();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton(clock);
+        var host = builder.Build();
+        try
+        {
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            return new TestWorker(host);
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<List<NoticeRow>> RowsAsync() =>
+        (await Ledger.HistoryAsync(null, null, 10_000, CancellationToken.None)).OrderBy(r => r.NoticeKey, StringComparer.Ordinal).ToList();
+
+    public async Task<NoticeRow> RowAsync(string key) =>
+        (await RowsAsync()).SingleOrDefault(r => r.NoticeKey == key) ?? throw new ShouldAssertException($"no ledger row {key}");
+
+    public void Dispose() => _host.Dispose();
+}
