@@ -39,7 +39,7 @@ public sealed class ImportWriter(Database database)
         {
             var existing = existingKeys[table.Spec.Table];
             var inserted = table.Rows.Count(r => !existing.Contains(r.Key(table.Spec.KeyColumns)));
-            await UpsertAsync(connection, tx, table, ct);
+            await UpsertAsync(connection, tx, table, database.Dialect, ct);
             summaries.Add(new ImportFileSummary(table.Spec.FileName, table.Rows.Count, inserted, table.Rows.Count - inserted));
             progress?.Report($"{table.Spec.FileName}: {table.Rows.Count} Zeilen übernommen");
         }
@@ -48,14 +48,14 @@ public sealed class ImportWriter(Database database)
         return new ImportSummary(summaries);
     }
 
-    private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, ImportTable table, CancellationToken ct)
+    private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, ImportTable table, ISqlDialect dialect, CancellationToken ct)
     {
         if (table.Rows.Count == 0)
         {
             return;
         }
 
-        var sql = UpsertSql(table.Spec);
+        var sql = UpsertSql(table.Spec, dialect);
         foreach (var row in table.Rows)
         {
             var parameters = new DynamicParameters();
@@ -68,13 +68,11 @@ public sealed class ImportWriter(Database database)
         }
     }
 
-    /// <summary>INSERT … ON CONFLICT … DO UPDATE: the same text on SQLite and PostgreSQL.</summary>
-    public static string UpsertSql(TableSpec spec)
+    /// <summary>Upsert of one row by the table's key; the statement comes from the dialect.</summary>
+    public static string UpsertSql(TableSpec spec, ISqlDialect dialect)
     {
         var columns = spec.Columns.Select(c => c.Name).ToList();
-        var updates = columns.Where(c => !spec.KeyColumns.Contains(c)).Select(c => $"{c} = excluded.{c}");
-        return $"INSERT INTO {spec.Table} ({string.Join(", ", columns)}) "
-            + $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))}) "
-            + $"ON CONFLICT ({string.Join(", ", spec.KeyColumns)}) DO UPDATE SET {string.Join(", ", updates)}";
+        return dialect.Upsert(spec.Table, columns.Select(c => (c, "@" + c)).ToList(), spec.KeyColumns,
+            columns.Where(c => !spec.KeyColumns.Contains(c)).ToList());
     }
 }

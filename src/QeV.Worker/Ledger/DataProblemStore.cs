@@ -11,14 +11,13 @@ public sealed class DataProblemStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var upsert = database.Dialect.Upsert("data_problems",
+            [("problem_key", "@key"), ("staff_id", "@staffId"), ("team_lead_staff_id", "@lead"), ("problem", "@problem"),
+             ("context", "@context"), ("first_seen", "@day"), ("last_seen", "@day")],
+            ["problem_key"], ["last_seen", "context", "team_lead_staff_id"]);
         foreach (var p in problems.DistinctBy(p => p.Key))
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
-                INSERT INTO data_problems (problem_key, staff_id, team_lead_staff_id, problem, context, first_seen, last_seen)
-                VALUES (@key, @staffId, @lead, @problem, @context, @day, @day)
-                ON CONFLICT (problem_key) DO UPDATE SET last_seen = excluded.last_seen, context = excluded.context,
-                    team_lead_staff_id = excluded.team_lead_staff_id
-                """, new { key = p.Key, staffId = p.Line.StaffId, lead = p.TeamLeadStaffId, problem = p.Line.Problem, context = p.Line.Context, day },
+            await connection.ExecuteAsync(new CommandDefinition(upsert, new { key = p.Key, staffId = p.Line.StaffId, lead = p.TeamLeadStaffId, problem = p.Line.Problem, context = p.Line.Context, day },
                 tx, cancellationToken: ct));
         }
 

@@ -11,13 +11,13 @@ namespace QeV.Worker.Ledger;
 /// </summary>
 public sealed class NoticeLedger(Database database)
 {
-    private const string Insert = """
-        INSERT INTO notices (notice_key, kind, rule, subject_id, case_id, due_date, stage, recipient_staff_id, to_staff_id,
-            to_address, planned_for, urgent, content, state, attempts, next_attempt_at, created_at)
-        VALUES (@key, @kind, @rule, @subjectId, @caseId, @dueDate, @stage, @recipient, @toStaff,
-            @toAddress, @plannedFor, @urgent, @content, 'pending', 0, @now, @now)
-        ON CONFLICT (notice_key) DO NOTHING
-        """;
+    private static readonly (string, string)[] InsertValues =
+    [
+        ("notice_key", "@key"), ("kind", "@kind"), ("rule", "@rule"), ("subject_id", "@subjectId"), ("case_id", "@caseId"),
+        ("due_date", "@dueDate"), ("stage", "@stage"), ("recipient_staff_id", "@recipient"), ("to_staff_id", "@toStaff"),
+        ("to_address", "@toAddress"), ("planned_for", "@plannedFor"), ("urgent", "@urgent"), ("content", "@content"),
+        ("state", "'pending'"), ("attempts", "0"), ("next_attempt_at", "@now"), ("created_at", "@now"),
+    ];
 
     /// <summary>Writes the notices not yet in the ledger; returns how many were new.</summary>
     public async Task<int> AddAsync(IEnumerable<PlannedNotice> notices, DateTimeOffset now, CancellationToken ct)
@@ -25,10 +25,11 @@ public sealed class NoticeLedger(Database database)
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         var added = 0;
+        var insert = database.Dialect.InsertIfAbsent("notices", InsertValues, ["notice_key"]);
         foreach (var n in notices)
         {
             var c = n.Content;
-            added += await connection.ExecuteAsync(new CommandDefinition(Insert, new
+            added += await connection.ExecuteAsync(new CommandDefinition(insert, new
             {
                 key = c.Key, kind = c.Kind.ToString().ToLowerInvariant(), rule = c.Rule, subjectId = c.SubjectId, caseId = c.CaseId,
                 dueDate = c.DueDate, stage = c.Stage, recipient = n.IntendedStaffId, toStaff = c.To.StaffId, toAddress = c.To.Email,
@@ -67,7 +68,7 @@ public sealed class NoticeLedger(Database database)
             WHERE ((state IN ('pending', 'failed') AND next_attempt_at <= @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes))
                 OR (state = 'sending' AND claimed_until < @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes)))
             ORDER BY urgent DESC, created_at, notice_key
-            LIMIT @batch
+            {dialect.Limit("@batch")}
             {dialect.SkipLockedClause}
             """;
         await using var connection = await database.OpenAsync(ct);
@@ -126,12 +127,12 @@ public sealed class NoticeLedger(Database database)
     public async Task<IReadOnlyList<NoticeRow>> HistoryAsync(string? caseId, string? staffId, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<NoticeRow>(new CommandDefinition("""
+        var rows = await connection.QueryAsync<NoticeRow>(new CommandDefinition($"""
             SELECT * FROM notices
             WHERE (@caseId IS NULL OR case_id = @caseId)
               AND (@staffId IS NULL OR recipient_staff_id = @staffId OR to_staff_id = @staffId OR subject_id = @staffId)
             ORDER BY created_at DESC, notice_key
-            LIMIT @limit
+            {database.Dialect.Limit("@limit")}
             """, new { caseId, staffId, limit }, cancellationToken: ct));
         return rows.ToList();
     }

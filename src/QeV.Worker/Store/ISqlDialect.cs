@@ -21,6 +21,15 @@ public interface ISqlDialect
     /// <summary>Serialises schema migrations between processes for the lifetime of <paramref name="tx"/>.</summary>
     Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
 
+    /// <summary>INSERT that updates <paramref name="update"/> when a row with the same key exists (SQL Server: MERGE).</summary>
+    string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update);
+
+    /// <summary>INSERT that leaves an existing row with the same key alone; affects 0 rows then.</summary>
+    string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key);
+
+    /// <summary>Row limit at the end of a SELECT, e.g. "LIMIT @batch" (SQL Server: OFFSET 0 ROWS FETCH NEXT … ROWS ONLY).</summary>
+    string Limit(string parameter);
+
     /// <summary>Clause appended to a SELECT that claims rows so concurrent workers skip them ("" where the engine serialises writers).</summary>
     string SkipLockedClause { get; }
 

@@ -15,6 +15,14 @@ public sealed class PostgresDialect : ISqlDialect
 
     public object Instant(DateTimeOffset value) => value.ToUniversalTime();
 
+    public string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update) =>
+        OnConflictSql.Upsert(table, values, key, update);
+
+    public string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key) =>
+        OnConflictSql.InsertIfAbsent(table, values, key);
+
+    public string Limit(string parameter) => "LIMIT " + parameter;
+
     public string Ddl(string portableSql) => portableSql
         .Replace("{date}", "date", StringComparison.Ordinal)
         .Replace("{bool}", "boolean", StringComparison.Ordinal)

@@ -12,6 +12,14 @@ public sealed class SqliteDialect : ISqlDialect
 
     public object Instant(DateTimeOffset value) => DateTimeOffsetHandler.ToText(value);
 
+    public string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update) =>
+        OnConflictSql.Upsert(table, values, key, update);
+
+    public string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key) =>
+        OnConflictSql.InsertIfAbsent(table, values, key);
+
+    public string Limit(string parameter) => "LIMIT " + parameter;
+
     public string Ddl(string portableSql) => portableSql
         .Replace("{date}", "TEXT", StringComparison.Ordinal)
         .Replace("{bool}", "INTEGER", StringComparison.Ordinal)
