@@ -15,6 +15,7 @@ public static class CliApp
             SeedDemoCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
+            RulesCommand.Create(),
         };
         root.Options.Add(CliOptions.Db);
         root.SetAction((parse, ct) => RunCommand.RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(), ct));

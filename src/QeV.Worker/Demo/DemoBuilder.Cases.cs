@@ -101,6 +101,8 @@ internal sealed partial class DemoBuilder
             }
 
             var info = new CaseInfo("C-" + (i + 1).ToString(caseIdFormat, Invariant), start, end, provider.Id, scenario);
+            _caseInfos.Add(info);
+            _caseManagers[info.Id] = manager.Id;
             _tables["cases"].Add(
                 ("case_id", info.Id), ("file_reference", FileReference(managerTeamNo[manager.Id], start, fileNumbers)),
                 ("hilfeart", hilfeart), ("start_date", start), ("end_date", end), ("case_manager_staff_id", manager.Id),
@@ -338,6 +340,15 @@ internal sealed partial class DemoBuilder
     private void AddReport(
         ReportKind kind, string organisationId, string? caseId, string? meetingId, string? period, DateOnly received)
     {
+        if (kind == ReportKind.Leistungsbericht)
+        {
+            _leistungsberichte.Add((organisationId, received));
+        }
+        else if (kind == ReportKind.Nachweisblatt && caseId is not null && period is not null)
+        {
+            _nachweisblaetter.Add((caseId, period));
+        }
+
         _tables["reports"].Add(
             ("report_id", NextRowId("R-", ref _reportNo)), ("kind", Codes.Of(kind)), ("organisation_id", organisationId),
             ("case_id", caseId), ("meeting_id", meetingId), ("period", period), ("received_date", received));

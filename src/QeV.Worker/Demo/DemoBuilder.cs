@@ -60,6 +60,11 @@ internal sealed partial class DemoBuilder
     private int _meetingNo;
     private int _reportNo;
     private int _appointmentNo;
+    private int _visitNo;
+    private readonly List<CaseInfo> _caseInfos = [];
+    private readonly Dictionary<string, string> _caseManagers = new(StringComparer.Ordinal);
+    private readonly List<(string ProviderId, DateOnly Received)> _leistungsberichte = [];
+    private readonly HashSet<(string CaseId, string Period)> _nachweisblaetter = [];
 
     public DemoBuilder(int seed, DateOnly today, int caseCount)
     {
@@ -85,6 +90,12 @@ internal sealed partial class DemoBuilder
         BuildAgreementsAndProviderReports();
         BuildAg78Sessions();
         BuildTrainings();
+
+        // Added with the full catalogue; drawn last so that the rows above stay as they were for a seed.
+        BuildPreviousYearTrainings();
+        BuildNachweisblaetter();
+        BuildHomeVisits();
+        BuildProviderDialogues();
         return ImportCatalog.Tables.Select(t => _tables[t.Table].ToImportTable()).ToList();
     }
 

@@ -9,7 +9,7 @@ public enum MeetingKind { Initial, Fortschreibung, Konkretisierung }
 
 public enum MeetingStatus { Planned, Held, Cancelled }
 
-public enum ReportKind { Entwicklungsbericht, Leistungsbericht, Leistungsbeschreibung, Abschlussbericht, Nachweisblatt }
+public enum ReportKind { Entwicklungsbericht, Leistungsbericht, Leistungsbeschreibung, Abschlussbericht, Nachweisblatt, Zielueberpruefung, Clearingbericht }
 
 public enum AppointmentOutcome { Attended, NoShow, CancelledByClientShortNotice, CancelledByClient, CancelledByProvider, Planned }
 

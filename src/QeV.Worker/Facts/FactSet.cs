@@ -14,7 +14,9 @@ public sealed class FactSet
         IReadOnlyList<Fuehrungszeugnis> fuehrungszeugnisse,
         IReadOnlyList<Agreement> agreements,
         IReadOnlyList<Ag78Session> ag78Sessions,
-        IReadOnlyList<Training> trainings)
+        IReadOnlyList<Training> trainings,
+        IReadOnlyList<HomeVisit>? homeVisits = null,
+        IReadOnlyList<ProviderDialogue>? providerDialogues = null)
     {
         Organisations = organisations;
         Teams = teams;
@@ -27,6 +29,8 @@ public sealed class FactSet
         Agreements = agreements;
         Ag78Sessions = ag78Sessions;
         Trainings = trainings;
+        HomeVisits = homeVisits ?? [];
+        ProviderDialogues = providerDialogues ?? [];
 
         OrganisationById = organisations.ToDictionary(o => o.OrganisationId, StringComparer.Ordinal);
         TeamById = teams.ToDictionary(t => t.TeamId, StringComparer.Ordinal);
@@ -35,6 +39,9 @@ public sealed class FactSet
         MeetingsByCase = meetings.ToLookup(m => m.CaseId, StringComparer.Ordinal);
         AppointmentsByCase = appointments.ToLookup(a => a.CaseId, StringComparer.Ordinal);
         FuehrungszeugnisseByStaff = fuehrungszeugnisse.ToLookup(f => f.StaffId, StringComparer.Ordinal);
+        TrainingsByStaff = trainings.ToLookup(t => t.StaffId, StringComparer.Ordinal);
+        HomeVisitsByCase = HomeVisits.ToLookup(v => v.CaseId, StringComparer.Ordinal);
+        ReportsByCase = reports.Where(r => r.CaseId is not null).ToLookup(r => r.CaseId!, StringComparer.Ordinal);
     }
 
     public static FactSet Empty { get; } = new([], [], [], [], [], [], [], [], [], [], []);
@@ -50,6 +57,8 @@ public sealed class FactSet
     public IReadOnlyList<Agreement> Agreements { get; }
     public IReadOnlyList<Ag78Session> Ag78Sessions { get; }
     public IReadOnlyList<Training> Trainings { get; }
+    public IReadOnlyList<HomeVisit> HomeVisits { get; }
+    public IReadOnlyList<ProviderDialogue> ProviderDialogues { get; }
 
     public IReadOnlyDictionary<string, Organisation> OrganisationById { get; }
     public IReadOnlyDictionary<string, Team> TeamById { get; }
@@ -58,6 +67,9 @@ public sealed class FactSet
     public ILookup<string, CarePlanMeeting> MeetingsByCase { get; }
     public ILookup<string, Appointment> AppointmentsByCase { get; }
     public ILookup<string, Fuehrungszeugnis> FuehrungszeugnisseByStaff { get; }
+    public ILookup<string, Training> TrainingsByStaff { get; }
+    public ILookup<string, HomeVisit> HomeVisitsByCase { get; }
+    public ILookup<string, Report> ReportsByCase { get; }
 
     public Staff? FindStaff(string? staffId) =>
         staffId is not null && StaffById.TryGetValue(staffId, out var s) ? s : null;

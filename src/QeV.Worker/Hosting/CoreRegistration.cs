@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using QeV.Worker.Calendar;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
+using QeV.Worker.Profiles;
 using QeV.Worker.Rules;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
@@ -33,11 +34,15 @@ public static class CoreRegistration
         services.AddSingleton<OfficeClock>();
         services.AddSingleton<BusinessCalendar>();
 
-        services.AddSingleton<IDeadlineRule, F01EntwicklungsberichtRule>();
-        services.AddSingleton<IDeadlineRule, F06MissedAppointmentsRule>();
-        services.AddSingleton<IDeadlineRule, F07LeistungsberichtRule>();
-        services.AddSingleton<IDeadlineRule, F09Ag78ReviewRule>();
-        services.AddSingleton<IDeadlineRule, F12FuehrungszeugnisRule>();
+        // Rules:Profile selects the agreement's values; Rules:<id>:… overrides any of them.
+        var rules = builder.Configuration.GetSection(RulesOptions.Section);
+        services.AddOptions<RulesOptions>().Configure(o => RuleProfileBinder.Bind(rules, o)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RulesOptions>, RuleProfileValidator>();
+        foreach (var rule in RuleCatalog.All)
+        {
+            services.AddSingleton(rule);
+        }
+
         services.AddSingleton<DeadlineEngine>();
         services.AddSingleton<DeadlineService>();
 

@@ -7,6 +7,7 @@ using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
 using QeV.Worker.Planning;
+using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Hosting;
 
@@ -22,9 +23,15 @@ public static class NotificationRegistration
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
 
-        var rules = builder.Configuration.GetSection(NotificationRules.Section);
-        services.AddOptions<NotificationRulesOptions>().Configure(o => NotificationRulesBinder.Bind(rules, o)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<NotificationRulesOptions>, NotificationRulesValidator>();
+        // The stages of the selected profile with the Rules:<id> overrides (bound and checked with RulesOptions).
+        services.AddOptions<NotificationRulesOptions>().Configure<IOptions<RulesOptions>>((o, rules) =>
+        {
+            o.Stages.Clear();
+            foreach (var (rule, stages) in NotificationRules.StagesOf(rules.Value.Profile))
+            {
+                o.Stages[rule] = stages;
+            }
+        });
 
         services.AddSingleton<NoticePlanner>();
         services.AddSingleton<DigestPlanner>();

@@ -42,6 +42,7 @@ public static class ImportCatalog
             new("hilfeart", ColumnKind.Code) { AllowedCodes = ["29", "30", "31", "35", "41"] },
             Date("start_date", true), Date("end_date"), Ref("case_manager_staff_id", "staff", true),
             Ref("provider_organisation_id", "organisations"), Ref("key_worker_staff_id", "staff"),
+            new("clearing", ColumnKind.Bool) { DefaultValue = false },
         ]),
         new("meetings", ["meeting_id"],
         [
@@ -74,6 +75,16 @@ public static class ImportCatalog
         [
             Ref("staff_id", "staff", true), Date("date", true), Code<TrainingKind>("kind"),
             new("minutes", ColumnKind.Number, Required: true),
+        ]),
+
+        // Optional files added by the profiles issue (M003); a missing file means no rows.
+        new("home_visits", ["visit_id"],
+        [
+            Id("visit_id"), Ref("case_id", "cases", true), Ref("staff_id", "staff"), Date("date", true),
+        ]),
+        new("provider_dialogues", ["dialogue_id"],
+        [
+            Id("dialogue_id"), Ref("provider_organisation_id", "organisations", true), Date("date", true), Text("topic"),
         ]),
     ];
 

@@ -1,15 +1,19 @@
 using Microsoft.Extensions.Options;
 using QeV.Worker.Calendar;
+using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Office;
 
 /// <summary>The office's local time, from the injected TimeProvider and the configured time zone.</summary>
-public sealed class OfficeClock(TimeProvider time, IOptions<OfficeOptions> options)
+public sealed class OfficeClock(TimeProvider time, IOptions<OfficeOptions> options, IOptions<RulesOptions>? rules = null)
 {
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
 
+    /// <summary>Office:DefaultState when set, else the profile's Bundesland (Rules:DefaultState), else ST.</summary>
     public Bundesland DefaultState { get; } =
-        BundeslandCodes.TryParse(options.Value.DefaultState, out var state) ? state : Bundesland.ST;
+        BundeslandCodes.TryParse(options.Value.DefaultState, out var state) ? state
+        : BundeslandCodes.TryParse(rules?.Value.Profile.DefaultState, out var profileState) ? profileState
+        : Bundesland.ST;
 
     public DateTimeOffset UtcNow => time.GetUtcNow();
 

@@ -10,6 +10,6 @@ public sealed class OfficeOptions
     [Required]
     public string TimeZone { get; set; } = "Europe/Berlin";
 
-    [Required]
-    public string DefaultState { get; set; } = "ST";
+    /// <summary>Overrides the profile's Bundesland (Rules:DefaultState); empty means the profile's.</summary>
+    public string? DefaultState { get; set; }
 }

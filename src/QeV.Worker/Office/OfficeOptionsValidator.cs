@@ -13,7 +13,7 @@ public sealed class OfficeOptionsValidator : IValidateOptions<OfficeOptions>
             failures.Add($"Office:TimeZone: „{options.TimeZone}“ ist keine bekannte Zeitzone (z. B. Europe/Berlin).");
         }
 
-        if (!BundeslandCodes.TryParse(options.DefaultState, out _))
+        if (!string.IsNullOrWhiteSpace(options.DefaultState) && !BundeslandCodes.TryParse(options.DefaultState, out _))
         {
             failures.Add($"Office:DefaultState: „{options.DefaultState}“ ist kein Bundesland-Kürzel (z. B. ST, RP, NW).");
         }

@@ -1,16 +1,15 @@
+using QeV.Worker.Profiles;
+
 namespace QeV.Worker.Planning;
 
-/// <summary>Default stages per rule (the notification issue); appsettings Rules:&lt;id&gt; overrides any value.</summary>
+/// <summary>The stages per rule come from the profile (see <see cref="RuleProfile"/>); appsettings Rules:&lt;id&gt; overrides any value.</summary>
 public static class NotificationRules
 {
-    public const string Section = "Rules";
+    public const string Section = RulesOptions.Section;
 
-    public static IReadOnlyDictionary<string, RuleNoticeOptions> Defaults() => new Dictionary<string, RuleNoticeOptions>
-    {
-        ["F01"] = new() { Reminders = ["10bd", "3bd"], OnDueDay = true, EscalateAfter = "1bd", RepeatOverdue = "1w" },
-        ["F06"] = new() { Immediate = true },
-        ["F07"] = new() { Reminders = ["8w", "2w"], EscalateAfter = "1d", RepeatOverdue = "1m" },
-        ["F09"] = new() { Reminders = ["6m", "2m"], EscalateAfter = "1d", RepeatOverdue = "1m" },
-        ["F12"] = new() { Reminders = ["90d", "30d"], OnDueDay = true, EscalateAfter = "1d", RepeatOverdue = "1w", CcEscalationOnLastReminder = true },
-    };
+    /// <summary>The stages of the default profile „magdeburg“.</summary>
+    public static IReadOnlyDictionary<string, RuleNoticeOptions> Defaults() => StagesOf(BuiltInProfiles.Create(BuiltInProfiles.DefaultName)!);
+
+    public static Dictionary<string, RuleNoticeOptions> StagesOf(RuleProfile profile) =>
+        profile.Rules.ToDictionary(r => r.Key, r => r.Value.Stages, StringComparer.OrdinalIgnoreCase);
 }

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.Options;
 using QeV.Worker.Calendar;
 using QeV.Worker.Facts;
 using QeV.Worker.Office;
+using QeV.Worker.Profiles;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Rules;
 
 /// <summary>Loads the facts and evaluates every rule as of a date.</summary>
-public sealed class DeadlineService(FactStore store, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock)
+public sealed class DeadlineService(
+    FactStore store, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules)
 {
     public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
@@ -16,7 +19,7 @@ public sealed class DeadlineService(FactStore store, DeadlineEngine engine, Busi
 
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)
     {
-        var context = new RuleContext(asOf, calendar, clock.DefaultState);
+        var context = new RuleContext(asOf, calendar, clock.DefaultState, rules.Value.Profile);
         return new DeadlineSnapshot(facts, context, engine.Evaluate(facts, context));
     }
 }

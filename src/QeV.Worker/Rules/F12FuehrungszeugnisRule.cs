@@ -1,4 +1,5 @@
 using QeV.Worker.Facts;
+using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Rules;
 
@@ -8,14 +9,31 @@ namespace QeV.Worker.Rules;
 /// </summary>
 public sealed class F12FuehrungszeugnisRule : IDeadlineRule
 {
-    public const int ValidityYears = 5;
-
     public string Id => "F12";
 
     public string Name => "Erweitertes Führungszeugnis";
 
+    public IReadOnlyList<ParameterSpec> Parameters { get; } =
+    [
+        new("Validity", ParameterKind.Period, "so lange nach dem Ausstellungsdatum ist ein neues Führungszeugnis fällig"),
+    ];
+
+    public string Recipients =>
+        "die Person; Eskalation an ihre Teamleitung, bei der Teamleitung selbst an die stellvertretende Teamleitung";
+
+    public string DescribeDue(RuleSettings settings) =>
+        $"je aktiver Person eines Trägers: letztes Ausstellungsdatum + {PeriodText.Of(settings.Period("Validity"))}, auf den "
+        + "Werktag davor; ohne Führungszeugnis: `employed_since` (oder sofort)";
+
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)
     {
+        if (!context.IsEnabled(Id))
+        {
+            yield break;
+        }
+
+        var validity = context.Settings(Id).Period("Validity");
+        var name = context.NameOf(this);
         foreach (var staff in facts.Staff)
         {
             if (!staff.Active || facts.FindOrganisation(staff.OrganisationId)?.Kind != OrganisationKind.Traeger)
@@ -24,14 +42,13 @@ public sealed class F12FuehrungszeugnisRule : IDeadlineRule
             }
 
             var certificates = facts.FuehrungszeugnisseByStaff[staff.StaffId];
+            var state = People.StateOf(facts, staff.OrganisationId, context.DefaultState);
             var due = certificates.Any()
-                ? context.Calendar.OnOrBefore(
-                    certificates.Max(c => c.IssuedDate).AddYears(ValidityYears),
-                    People.StateOf(facts, staff.OrganisationId, context.DefaultState))
+                ? context.Calendar.OnOrBefore(validity.From(certificates.Max(c => c.IssuedDate), 1, context.Calendar, state), state)
                 : staff.EmployedSince ?? context.AsOf;
 
             yield return new Deadline(
-                Id, Name, SubjectType.Staff, staff.StaffId, null, null, due, context.StatusOf(due),
+                Id, name, SubjectType.Staff, staff.StaffId, null, null, due, context.StatusOf(due),
                 staff.StaffId, People.EscalationFor(facts, staff.StaffId))
             {
                 OrganisationId = staff.OrganisationId,

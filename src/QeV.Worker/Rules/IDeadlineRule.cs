@@ -1,4 +1,5 @@
 using QeV.Worker.Facts;
+using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Rules;
 
@@ -9,5 +10,14 @@ public interface IDeadlineRule
 
     string Name { get; }
 
+    /// <summary>The values the rule reads from its profile (Rules:&lt;id&gt;:Parameters:&lt;name&gt;).</summary>
+    IReadOnlyList<ParameterSpec> Parameters => [];
+
+    /// <summary>Who is responsible, escalated to and informed, in German (for the catalogue listing).</summary>
+    string Recipients => "";
+
     IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context);
+
+    /// <summary>When an instance is due, in German, with the profile's values filled in.</summary>
+    string DescribeDue(RuleSettings settings) => "";
 }

@@ -18,6 +18,16 @@ public static class People
         return team.LeadStaffId == staffId ? team.DeputyLeadStaffId : team.LeadStaffId;
     }
 
+    /// <summary>
+    /// Who acts for the provider about a person: their team lead, or the organisation's leitung when the person leads
+    /// the team themselves or has none.
+    /// </summary>
+    public static string? LeadFor(FactSet facts, string staffId)
+    {
+        var lead = TeamLeadOf(facts, staffId);
+        return lead is not null && lead != staffId ? lead : LeitungOf(facts, facts.FindStaff(staffId)?.OrganisationId);
+    }
+
     /// <summary>The active staff member with role leitung and the lowest staff_id.</summary>
     public static string? LeitungOf(FactSet facts, string? organisationId) =>
         facts.Staff

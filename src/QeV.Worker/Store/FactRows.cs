@@ -58,9 +58,13 @@ internal static class FactRows
         public string CaseManagerStaffId { get; set; } = "";
         public string? ProviderOrganisationId { get; set; }
         public string? KeyWorkerStaffId { get; set; }
+        public bool? Clearing { get; set; }
 
         public Case ToFact() => new(
-            CaseId, FileReference, Hilfeart, StartDate, EndDate, CaseManagerStaffId, ProviderOrganisationId, KeyWorkerStaffId);
+            CaseId, FileReference, Hilfeart, StartDate, EndDate, CaseManagerStaffId, ProviderOrganisationId, KeyWorkerStaffId)
+        {
+            Clearing = Clearing ?? false,
+        };
     }
 
     public sealed class MeetingRow
@@ -140,6 +144,26 @@ internal static class FactRows
         public int Minutes { get; set; }
 
         public Training ToFact() => new(StaffId, Date, Codes.Parse<TrainingKind>(Kind), Minutes);
+    }
+
+    public sealed class HomeVisitRow
+    {
+        public string VisitId { get; set; } = "";
+        public string CaseId { get; set; } = "";
+        public string? StaffId { get; set; }
+        public DateOnly Date { get; set; }
+
+        public HomeVisit ToFact() => new(VisitId, CaseId, StaffId, Date);
+    }
+
+    public sealed class ProviderDialogueRow
+    {
+        public string DialogueId { get; set; } = "";
+        public string ProviderOrganisationId { get; set; } = "";
+        public DateOnly Date { get; set; }
+        public string? Topic { get; set; }
+
+        public ProviderDialogue ToFact() => new(DialogueId, ProviderOrganisationId, Date, Topic);
     }
 }
 #pragma warning restore CA1812

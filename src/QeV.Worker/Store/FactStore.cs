@@ -23,7 +23,9 @@ public sealed class FactStore(Database database)
             await Query<FactRows.FuehrungszeugnisRow, Fuehrungszeugnis>(connection, tx, "SELECT * FROM fuehrungszeugnisse", r => r.ToFact(), ct),
             await Query<FactRows.AgreementRow, Agreement>(connection, tx, "SELECT * FROM agreements", r => r.ToFact(), ct),
             await Query<FactRows.Ag78SessionRow, Ag78Session>(connection, tx, "SELECT * FROM ag78_sessions", r => r.ToFact(), ct),
-            await Query<FactRows.TrainingRow, Training>(connection, tx, "SELECT * FROM trainings", r => r.ToFact(), ct));
+            await Query<FactRows.TrainingRow, Training>(connection, tx, "SELECT * FROM trainings", r => r.ToFact(), ct),
+            await Query<FactRows.HomeVisitRow, HomeVisit>(connection, tx, "SELECT * FROM home_visits", r => r.ToFact(), ct),
+            await Query<FactRows.ProviderDialogueRow, ProviderDialogue>(connection, tx, "SELECT * FROM provider_dialogues", r => r.ToFact(), ct));
 
         await tx.CommitAsync(ct);
         return facts;

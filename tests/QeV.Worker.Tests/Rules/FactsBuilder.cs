@@ -40,6 +40,9 @@ public sealed class FactsBuilder
     private readonly List<Fuehrungszeugnis> _certificates = [];
     private readonly List<Agreement> _agreements = [];
     private readonly List<Ag78Session> _sessions = [];
+    private readonly List<Training> _trainings = [];
+    private readonly List<HomeVisit> _homeVisits = [];
+    private readonly List<ProviderDialogue> _dialogues = [];
 
     public FactsBuilder()
     {
@@ -182,9 +185,79 @@ public sealed class FactsBuilder
         return this;
     }
 
+    /// <summary>Changes start, end and the Clearing flag of a case already added.</summary>
+    public FactsBuilder WithCaseDates(string caseId, DateOnly start, DateOnly? end = null, bool clearing = false)
+    {
+        var index = _cases.FindIndex(c => c.CaseId == caseId);
+        _cases[index] = _cases[index] with { StartDate = start, EndDate = end, Clearing = clearing };
+        return this;
+    }
+
+    /// <summary>A Hilfeplangespräch with the dates the Jugendamt records afterwards (plan sent, cost approval).</summary>
+    public FactsBuilder WithMeetingRecord(
+        string meetingId,
+        DateOnly date,
+        MeetingKind kind,
+        MeetingStatus status = MeetingStatus.Held,
+        DateOnly? planSent = null,
+        DateOnly? costApproval = null,
+        string caseId = CaseId)
+    {
+        _meetings.Add(new CarePlanMeeting(meetingId, caseId, kind, date, status, planSent, costApproval));
+        return this;
+    }
+
+    /// <summary>A report tied to a case and a period (e.g. a Nachweisblatt for "2026-03").</summary>
+    public FactsBuilder WithCaseReport(
+        string reportId, ReportKind kind, DateOnly receivedDate, string? period = null, string caseId = CaseId)
+    {
+        _reports.Add(new Report(reportId, kind, ProviderId, caseId, null, period, receivedDate));
+        return this;
+    }
+
+    /// <summary>An agreement with its period end and the date the Qualitätsdialog continues.</summary>
+    public FactsBuilder WithAgreementDates(
+        string agreementId,
+        DateOnly concludedDate,
+        DateOnly? validUntil,
+        DateOnly? nextDialogueDate,
+        AgreementKind kind = AgreementKind.Qev,
+        string providerOrganisationId = ProviderId)
+    {
+        _agreements.Add(new Agreement(agreementId, providerOrganisationId, kind, concludedDate, validUntil, nextDialogueDate));
+        return this;
+    }
+
+    public FactsBuilder WithTraining(string staffId, DateOnly date, TrainingKind kind, int minutes)
+    {
+        _trainings.Add(new Training(staffId, date, kind, minutes));
+        return this;
+    }
+
+    public FactsBuilder WithHomeVisit(string visitId, DateOnly date, string caseId = CaseId, string? staffId = CaseManagerId)
+    {
+        _homeVisits.Add(new HomeVisit(visitId, caseId, staffId, date));
+        return this;
+    }
+
+    public FactsBuilder WithDialogue(string dialogueId, DateOnly date, string providerOrganisationId = ProviderId)
+    {
+        _dialogues.Add(new ProviderDialogue(dialogueId, providerOrganisationId, date, null));
+        return this;
+    }
+
+    /// <summary>Sets the absence of a staff member already added (an open end: absent until further notice).</summary>
+    public FactsBuilder WithAbsence(string staffId, DateOnly from, DateOnly? until)
+    {
+        var index = _staff.FindIndex(s => s.StaffId == staffId);
+        _staff[index] = _staff[index] with { AbsentFrom = from, AbsentUntil = until };
+        return this;
+    }
+
     public FactSet Build() =>
         new([.. _organisations], [.. _teams], [.. _staff], [.. _cases], [.. _meetings], [.. _reports],
-            [.. _appointments], [.. _certificates], [.. _agreements], [.. _sessions], []);
+            [.. _appointments], [.. _certificates], [.. _agreements], [.. _sessions], [.. _trainings],
+            [.. _homeVisits], [.. _dialogues]);
 
     private FactsBuilder Upsert<T>(List<T> items, Predicate<T> sameId, T item)
     {

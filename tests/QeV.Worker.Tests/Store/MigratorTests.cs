@@ -140,6 +140,7 @@ public sealed class MigratorTests
         [
             new Applied(1, MigrationCatalog.All[0].Name, FirstRun),
             new Applied(2, MigrationCatalog.All[1].Name, SecondRun),
+            new Applied(3, MigrationCatalog.All[2].Name, FirstRun),
         ]);
         (await DatabaseContent.SchemaAsync(db.Database)).ShouldBe(currentSchema);
         (await db.SnapshotAsync()).ShouldBe(facts);

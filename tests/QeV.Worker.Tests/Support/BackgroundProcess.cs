@@ -38,6 +38,8 @@ public sealed class BackgroundProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // Like QevProcess: the workers run the five core rules unless a test sets another profile.
+        start.Environment["Rules__Profile"] = "magdeburg-kern";
         foreach (var (key, value) in env ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;

@@ -73,6 +73,8 @@ public static class ImportFiles
         ["agreements"] = 1,
         ["ag78_sessions"] = 1,
         ["trainings"] = 1,
+        ["home_visits"] = 0,
+        ["provider_dialogues"] = 0,
     };
 
     /// <summary>

@@ -53,6 +53,9 @@ public static class QevProcess
         start.Environment.Remove("Database__ConnectionString");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+
+        // The process tests check the mechanics on the five core rules; tests of the full catalogue set their profile.
+        start.Environment["Rules__Profile"] = "magdeburg-kern";
         foreach (var (key, value) in env)
         {
             start.Environment[key] = value;

@@ -7,5 +7,6 @@ public static class MigrationCatalog
     [
         M001Facts.Migration,
         M002Ledger.Migration,
+        M003ProfileFacts.Migration,
     ];
 }

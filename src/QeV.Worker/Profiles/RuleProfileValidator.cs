@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Options;
+using QeV.Worker.Calendar;
+using QeV.Worker.Planning;
+using QeV.Worker.Rules;
+
+namespace QeV.Worker.Profiles;
+
+/// <summary>
+/// Every value of the selected profile and its overrides must be usable: a wrong one stops the start with a message
+/// that names its key (e.g. Rules:F04:Parameters:Within).
+/// </summary>
+public sealed class RuleProfileValidator : IValidateOptions<RulesOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RulesOptions options)
+    {
+        var failures = Failures(options);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    public static List<string> Failures(RulesOptions options)
+    {
+        var failures = new List<string>(options.BindErrors);
+        var profile = options.Profile;
+        if (!BundeslandCodes.TryParse(profile.DefaultState, out _))
+        {
+            failures.Add($"Rules:DefaultState: „{profile.DefaultState}“ ist kein Bundesland-Kürzel (z. B. ST, RP, NW).");
+        }
+
+        foreach (var rule in RuleCatalog.All)
+        {
+            if (profile.Rules.TryGetValue(rule.Id, out var settings))
+            {
+                CheckParameters(rule, settings, failures);
+                CheckStages(rule.Id, settings.Stages, failures);
+            }
+        }
+
+        return failures;
+    }
+
+    private static void CheckParameters(IDeadlineRule rule, RuleSettings settings, List<string> failures)
+    {
+        var known = string.Join(", ", rule.Parameters.Select(p => p.Name));
+        foreach (var key in settings.Parameters.Keys.Where(k => !rule.Parameters.Any(p => string.Equals(p.Name, k, StringComparison.OrdinalIgnoreCase))))
+        {
+            failures.Add($"Rules:{rule.Id}:Parameters:{key}: unbekannter Parameter (bekannt: {(known.Length == 0 ? "keine" : known)}).");
+        }
+
+        foreach (var spec in rule.Parameters)
+        {
+            if (!settings.Parameters.TryGetValue(spec.Name, out var value))
+            {
+                failures.Add($"Rules:{rule.Id}:Parameters:{spec.Name}: fehlt ({spec.Meaning}).");
+            }
+            else if (!ParameterValues.TryParse(spec, value, out var error))
+            {
+                failures.Add($"Rules:{rule.Id}:Parameters:{spec.Name}: {error}");
+            }
+        }
+    }
+
+    private static void CheckStages(string rule, RuleNoticeOptions stages, List<string> failures)
+    {
+        for (var i = 0; i < stages.Reminders.Count; i++)
+        {
+            if (!Period.TryParse(stages.Reminders[i], out _))
+            {
+                failures.Add($"Rules:{rule}:Reminders:{i}: „{stages.Reminders[i]}“ ist keine Frist wie 10bd, 14d, 8w, 6m.");
+            }
+        }
+
+        Check(failures, $"Rules:{rule}:EscalateAfter", stages.EscalateAfter);
+        Check(failures, $"Rules:{rule}:RepeatOverdue", stages.RepeatOverdue);
+    }
+
+    private static void Check(List<string> failures, string key, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && !Period.TryParse(value, out _))
+        {
+            failures.Add($"{key}: „{value}“ ist keine Frist wie 1bd, 7d, 1w, 1m.");
+        }
+    }
+}
