@@ -26,6 +26,7 @@ public static class NotificationRegistration
         // The stages of the selected profile with the Rules:<id> overrides (bound and checked with RulesOptions).
         services.AddOptions<NotificationRulesOptions>().Configure<IOptions<RulesOptions>>((o, rules) =>
         {
+            o.ProfileName = rules.Value.Profile.Name;
             o.Stages.Clear();
             foreach (var (rule, stages) in NotificationRules.StagesOf(rules.Value.Profile))
             {

@@ -15,6 +15,9 @@ public sealed record NoticeContent
 
     public string? Rule { get; init; }
 
+    /// <summary>The rule profile the notice was planned under (selects profile-specific wording).</summary>
+    public string? Profile { get; init; }
+
     /// <summary>The deadline instance (rule/subject/due); the dispatcher checks it is still open before sending.</summary>
     public string? DeadlineKey { get; init; }
 

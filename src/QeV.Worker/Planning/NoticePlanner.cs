@@ -28,14 +28,15 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
                 continue;
             }
 
-            PlanStage(facts, deadline, stage, options, day, notices, problems);
+            PlanStage(facts, deadline, stage, options, day, rules.Value.ProfileName, notices, problems);
         }
 
         return new NoticePlan(notices, problems);
     }
 
     private static void PlanStage(
-        FactSet facts, Deadline deadline, Stage stage, RuleNoticeOptions options, DateOnly day, List<PlannedNotice> notices, List<DataProblem> problems)
+        FactSet facts, Deadline deadline, Stage stage, RuleNoticeOptions options, DateOnly day, string? profile,
+        List<PlannedNotice> notices, List<DataProblem> problems)
     {
         var context = Describe(deadline);
         var drafts = Drafts(deadline, stage, options);
@@ -64,6 +65,7 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
             {
                 Key = $"{deadline.Key}/{draft.KeyStage ?? stage.Id}/{draft.Kind.ToString().ToLowerInvariant()}/{draft.StaffId ?? "-"}",
                 DeadlineKey = deadline.Key,
+                Profile = profile,
                 Kind = draft.Kind,
                 Stage = stage.Id,
                 Rule = deadline.Rule,

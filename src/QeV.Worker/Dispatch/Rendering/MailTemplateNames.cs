@@ -32,16 +32,21 @@ public static class MailTemplateNames
     };
 
     /// <summary>The names to try, most specific first. A rule id that is not a safe name is skipped.</summary>
-    public static IReadOnlyList<string> Candidates(string? rule, string kindName)
+    public static IReadOnlyList<string> Candidates(string? rule, string kindName, string? profile = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kindName);
         if (kindName is Digest or AdminReport)
             return [kindName];
 
         var specific = rule + "." + kindName;
-        return !string.IsNullOrWhiteSpace(rule) && IsValid(specific)
-            ? [specific, Generic + "." + kindName]
-            : [Generic + "." + kindName];
+        if (string.IsNullOrWhiteSpace(rule) || !IsValid(specific))
+            return [Generic + "." + kindName];
+
+        // A profile whose agreement words an obligation differently (Bad Dürkheim's Zielüberprüfung) has its own text.
+        var forProfile = profile + "." + specific;
+        return !string.IsNullOrWhiteSpace(profile) && IsValid(forProfile)
+            ? [forProfile, specific, Generic + "." + kindName]
+            : [specific, Generic + "." + kindName];
     }
 
     /// <summary>

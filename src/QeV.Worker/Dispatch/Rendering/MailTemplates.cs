@@ -69,9 +69,9 @@ public sealed class MailTemplates
         _contents.GetOrAdd(name, static (n, self) => new Lazy<MailTemplate?>(() => self.CompileContent(n)), this).Value;
 
     /// <summary>The template of a rule and kind ("F01.reminder"), else the generic one ("generic.reminder").</summary>
-    public MailTemplate ContentFor(string? rule, string kindName)
+    public MailTemplate ContentFor(string? rule, string kindName, string? profile = null)
     {
-        var candidates = MailTemplateNames.Candidates(rule, kindName);
+        var candidates = MailTemplateNames.Candidates(rule, kindName, profile);
         foreach (var name in candidates)
         {
             if (TryContent(name) is { } template)
@@ -84,7 +84,7 @@ public sealed class MailTemplates
     public MailTemplate ContentFor(NoticeContent content)
     {
         ArgumentNullException.ThrowIfNull(content);
-        return ContentFor(content.Rule, MailTemplateNames.KindName(content.Kind));
+        return ContentFor(content.Rule, MailTemplateNames.KindName(content.Kind), content.Profile);
     }
 
     public MailLayout TextLayout => Layout(MailTemplateNames.TextLayout, _text);

@@ -18,7 +18,7 @@ public static class NoticeCalendar
         if (content.Kind is not (NoticeKind.Reminder or NoticeKind.Due) || content.DueDate is not { } due)
             return null;
 
-        var template = templates.ContentFor(content.Rule, MailTemplateNames.Calendar);
+        var template = templates.ContentFor(content.Rule, MailTemplateNames.Calendar, content.Profile);
         return new CalendarEvent(
             IcsWriter.StableUid(DeadlineKey(content.Rule, content.SubjectId ?? content.CaseId, due)),
             due,

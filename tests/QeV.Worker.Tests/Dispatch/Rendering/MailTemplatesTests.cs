@@ -31,7 +31,12 @@ public sealed class MailTemplatesTests : IDisposable
             "layout.text", "layout.html",
         ];
 
-        MailTemplates.EmbeddedNames.ShouldBeSubsetOf(expected.Concat(["F01.calendar", "F07.calendar", "F09.calendar", "F12.calendar"]));
+        string[] profileSpecific =
+        [
+            "bad-duerkheim.F01.reminder", "bad-duerkheim.F01.due", "bad-duerkheim.F01.overdue",
+            "bad-duerkheim.F01.escalation", "bad-duerkheim.F01.note", "bad-duerkheim.F01.calendar",
+        ];
+        MailTemplates.EmbeddedNames.ShouldBeSubsetOf(expected.Concat(profileSpecific).Concat(["F01.calendar", "F07.calendar", "F09.calendar", "F12.calendar"]));
         expected.ShouldBeSubsetOf(MailTemplates.EmbeddedNames);
     }
 
