@@ -12,6 +12,7 @@ namespace QeV.Worker.Notifications;
 /// <summary>The three steps the schedule drives: scan (plan what is owed), digest, dispatch.</summary>
 public sealed class NotificationCycle(
     DeadlineService deadlines,
+    DeadlineEngine engine,
     NoticePlanner planner,
     DigestPlanner digests,
     NoticeLedger ledger,
@@ -39,6 +40,12 @@ public sealed class NotificationCycle(
 
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
             Display(day), snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
+        var skipped = engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
+        if (skipped.Count > 0)
+        {
+            logger.LogInformation("Ohne Daten übersprungen: {Rules}", string.Join(", ", skipped.Select(r => $"{r} (braucht {RuleData.Needs(r)})")));
+        }
+
         return added;
     }
 

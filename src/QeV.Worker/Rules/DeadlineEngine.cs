@@ -8,9 +8,14 @@ public sealed class DeadlineEngine(IEnumerable<IDeadlineRule> rules)
     public IReadOnlyList<IDeadlineRule> Rules { get; } = rules.ToList();
 
     public IReadOnlyList<Deadline> Evaluate(FactSet facts, RuleContext context) =>
-        Rules.SelectMany(rule => rule.Evaluate(facts, context))
+        Rules.Where(rule => RuleData.IsPresent(rule.Id, facts))
+            .SelectMany(rule => rule.Evaluate(facts, context))
             .OrderBy(d => d.DueDate)
             .ThenBy(d => d.Rule, StringComparer.Ordinal)
             .ThenBy(d => d.SubjectId, StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Active rules that were skipped because the database holds none of the facts they judge.</summary>
+    public IReadOnlyList<string> SkippedForLackOfData(FactSet facts, RuleContext context) =>
+        Rules.Where(rule => context.IsEnabled(rule.Id) && !RuleData.IsPresent(rule.Id, facts)).Select(rule => rule.Id).ToList();
 }

@@ -35,8 +35,10 @@ public sealed class NoticePlannerCatalogTests
     public void Plan_F16ReminderWeekBeforeEnd_KeyWorkerOnly()
     {
         // Given: the Nachweisblatt of March 2026 is due Thursday 2026-04-30; five business days before is Thursday
-        // 2026-04-23
-        var facts = new FactsBuilder().Build().WithEmails();
+        // 2026-04-23; February's sheet is on record (so Nachweisblätter are part of the export at all)
+        var facts = new FactsBuilder()
+            .WithCaseReport("NB-2", QeV.Worker.Facts.ReportKind.Nachweisblatt, new DateOnly(2026, 3, 5), "2026-02")
+            .Build().WithEmails();
         var day = new DateOnly(2026, 4, 23);
 
         // When
