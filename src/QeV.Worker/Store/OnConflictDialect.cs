@@ -1,0 +1,38 @@
+using System.Data.Common;
+
+namespace QeV.Worker.Store;
+
+/// <summary>
+/// What SQLite (3.24+) and PostgreSQL (9.5+) spell the same way: INSERT … ON CONFLICT and LIMIT. A SQL Server dialect
+/// implements <see cref="ISqlDialect"/> directly (MERGE, OFFSET … FETCH).
+/// </summary>
+public abstract class OnConflictDialect : ISqlDialect
+{
+    public abstract string Name { get; }
+
+    public abstract string SkipLockedClause { get; }
+
+    public abstract object Instant(DateTimeOffset value);
+
+    public abstract string Ddl(string portableSql);
+
+    public abstract DbConnection CreateConnection(string connectionString);
+
+    public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);
+
+    public abstract Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
+
+    public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
+
+    public string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update) =>
+        Insert(table, values) + $" ON CONFLICT ({string.Join(", ", key)}) "
+        + (update.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", update.Select(c => $"{c} = excluded.{c}"))}");
+
+    public string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key) =>
+        Insert(table, values) + $" ON CONFLICT ({string.Join(", ", key)}) DO NOTHING";
+
+    public string Limit(string parameter) => "LIMIT " + parameter;
+
+    private static string Insert(string table, IReadOnlyList<(string Column, string Value)> values) =>
+        $"INSERT INTO {table} ({string.Join(", ", values.Select(v => v.Column))}) VALUES ({string.Join(", ", values.Select(v => v.Value))})";
+}
