@@ -50,29 +50,21 @@ public sealed class ImportWriter(Database database)
 
     private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, ImportTable table, ISqlDialect dialect, CancellationToken ct)
     {
-        if (table.Rows.Count == 0)
-        {
-            return;
-        }
-
-        var sql = UpsertSql(table.Spec, dialect);
-        foreach (var row in table.Rows)
+        var columns = table.Spec.Columns.Select(c => c.Name).ToList();
+        var update = columns.Where(c => !table.Spec.KeyColumns.Contains(c)).ToList();
+        foreach (var batch in table.Rows.Chunk(dialect.RowsPerStatement(columns.Count)))
         {
             var parameters = new DynamicParameters();
-            foreach (var column in table.Spec.Columns)
+            for (var i = 0; i < batch.Length; i++)
             {
-                parameters.Add(column.Name, row.Values.GetValueOrDefault(column.Name));
+                foreach (var column in columns)
+                {
+                    parameters.Add($"{column}_{i}", batch[i].Values.GetValueOrDefault(column));
+                }
             }
 
+            var sql = dialect.UpsertMany(table.Spec.Table, columns, batch.Length, table.Spec.KeyColumns, update);
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, tx, cancellationToken: ct));
         }
-    }
-
-    /// <summary>Upsert of one row by the table's key; the statement comes from the dialect.</summary>
-    public static string UpsertSql(TableSpec spec, ISqlDialect dialect)
-    {
-        var columns = spec.Columns.Select(c => c.Name).ToList();
-        return dialect.Upsert(spec.Table, columns.Select(c => (c, "@" + c)).ToList(), spec.KeyColumns,
-            columns.Where(c => !spec.KeyColumns.Contains(c)).ToList());
     }
 }

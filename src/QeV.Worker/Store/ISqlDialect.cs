@@ -24,6 +24,18 @@ public interface ISqlDialect
     /// <summary>INSERT that updates <paramref name="update"/> when a row with the same key exists (SQL Server: MERGE).</summary>
     string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update);
 
+    /// <summary>
+    /// Upsert of <paramref name="rows"/> rows in one statement, parameters named @&lt;column&gt;_&lt;row&gt;; the rows must
+    /// have distinct keys.
+    /// </summary>
+    /// <summary>
+    /// How many rows of <paramref name="columns"/> columns one <see cref="UpsertMany"/> should carry: many on a server
+    /// (round trips cost), one on SQLite (in-process, and its parameter lookup grows with the square of their number).
+    /// </summary>
+    int RowsPerStatement(int columns);
+
+    string UpsertMany(string table, IReadOnlyList<string> columns, int rows, IReadOnlyList<string> key, IReadOnlyList<string> update);
+
     /// <summary>INSERT that leaves an existing row with the same key alone; affects 0 rows then.</summary>
     string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key);
 

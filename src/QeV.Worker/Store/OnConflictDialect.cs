@@ -25,13 +25,23 @@ public abstract class OnConflictDialect : ISqlDialect
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 
     public string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update) =>
-        Insert(table, values) + $" ON CONFLICT ({string.Join(", ", key)}) "
-        + (update.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", update.Select(c => $"{c} = excluded.{c}"))}");
+        Insert(table, values) + OnConflict(key, update);
+
+    public abstract int RowsPerStatement(int columns);
+
+    public string UpsertMany(string table, IReadOnlyList<string> columns, int rows, IReadOnlyList<string> key, IReadOnlyList<string> update) =>
+        $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES "
+        + string.Join(", ", Enumerable.Range(0, rows).Select(i => "(" + string.Join(", ", columns.Select(c => $"@{c}_{i}")) + ")"))
+        + OnConflict(key, update);
 
     public string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key) =>
         Insert(table, values) + $" ON CONFLICT ({string.Join(", ", key)}) DO NOTHING";
 
     public string Limit(string parameter) => "LIMIT " + parameter;
+
+    private static string OnConflict(IReadOnlyList<string> key, IReadOnlyList<string> update) =>
+        $" ON CONFLICT ({string.Join(", ", key)}) "
+        + (update.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", update.Select(c => $"{c} = excluded.{c}"))}");
 
     private static string Insert(string table, IReadOnlyList<(string Column, string Value)> values) =>
         $"INSERT INTO {table} ({string.Join(", ", values.Select(v => v.Column))}) VALUES ({string.Join(", ", values.Select(v => v.Value))})";

@@ -13,6 +13,9 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
+    // Well under PostgreSQL's 65,535 parameters per statement.
+    public override int RowsPerStatement(int columns) => Math.Max(1, 10_000 / columns);
+
     public override object Instant(DateTimeOffset value) => value.ToUniversalTime();
 
     public override string Ddl(string portableSql) => portableSql

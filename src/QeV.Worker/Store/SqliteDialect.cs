@@ -10,6 +10,8 @@ public sealed class SqliteDialect : OnConflictDialect
 
     public override string SkipLockedClause => "";
 
+    public override int RowsPerStatement(int columns) => 1;
+
     public override object Instant(DateTimeOffset value) => DateTimeOffsetHandler.ToText(value);
 
     public override string Ddl(string portableSql) => portableSql
