@@ -13,8 +13,8 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
-    // Well under PostgreSQL's 65,535 parameters per statement.
-    public override int RowsPerStatement(int columns) => Math.Max(1, 10_000 / columns);
+    // Well under PostgreSQL's 65,535 parameters per statement; larger batches only cost memory.
+    public override int RowsPerStatement(int columns) => Math.Max(1, 2_000 / columns);
 
     public override object Instant(DateTimeOffset value) => value.ToUniversalTime();
 
