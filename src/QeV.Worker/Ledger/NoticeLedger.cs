@@ -41,12 +41,6 @@ public sealed class NoticeLedger(Database database)
         return added;
     }
 
-    public async Task<bool> ExistsAsync(string key, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM notices WHERE notice_key = @key", new { key }, cancellationToken: ct)) > 0;
-    }
 
     public async Task<HashSet<string>> KeysAsync(CancellationToken ct)
     {
@@ -137,13 +131,6 @@ public sealed class NoticeLedger(Database database)
         return rows.ToList();
     }
 
-    public async Task<IReadOnlyDictionary<string, int>> CountByStateAsync(CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string State, long Count)>(new CommandDefinition(
-            "SELECT state, COUNT(*) FROM notices GROUP BY state", cancellationToken: ct));
-        return rows.ToDictionary(r => r.State, r => (int)r.Count);
-    }
 
     private async Task UpdateAsync(string sql, object args, CancellationToken ct)
     {

@@ -49,12 +49,13 @@ public sealed class NotificationCycle(
         return added;
     }
 
-    /// <summary>The team leads' digests and the admin report of the day, each at most once.</summary>
+    /// <summary>A scan, then the team leads' digests and the admin report of the day, each at most once.</summary>
     public async Task<int> DigestAsync(DateOnly day, CancellationToken ct)
     {
+        // No digests on days off; the scan (immediate notices only on such days) still runs.
         if (!calendar.IsBusinessDay(day, clock.DefaultState))
         {
-            return 0;
+            return await ScanAsync(day, ct);
         }
 
         var snapshot = await deadlines.EvaluateAsync(day, ct);
@@ -92,8 +93,8 @@ public sealed class NotificationCycle(
     public async Task<OnceResult> RunOnceAsync(DateOnly? asOf, CancellationToken ct)
     {
         var day = asOf ?? clock.Today;
-        // DigestAsync scans first (with the same snapshot); on a day off it does nothing, so scan here.
-        var planned = calendar.IsBusinessDay(day, clock.DefaultState) ? await DigestAsync(day, ct) : await ScanAsync(day, ct);
+        // DigestAsync scans first, with the same snapshot the digests are built from.
+        var planned = await DigestAsync(day, ct);
         var dispatched = await DispatchAsync(day, asOf is not null || IsOfficeOpen(), ct);
         return new OnceResult(day, planned, dispatched);
     }

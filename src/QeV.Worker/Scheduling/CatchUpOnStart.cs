@@ -19,10 +19,14 @@ public sealed class CatchUpOnStart(NotificationCycle cycle, OfficeClock clock, I
         try
         {
             var today = clock.Today;
-            await cycle.ScanAsync(today, stoppingToken);
+            // The digest run scans first (and only scans on a day off), so one of the two is enough.
             if (DigestTimePassed(today))
             {
                 await cycle.DigestAsync(today, stoppingToken);
+            }
+            else
+            {
+                await cycle.ScanAsync(today, stoppingToken);
             }
 
             await cycle.DispatchAsync(today, cycle.IsOfficeOpen(), stoppingToken);
