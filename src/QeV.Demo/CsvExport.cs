@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using QeV.Worker.Import;
+using QeV.Domain.Tables;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>Writes rows back in the import format (RFC 4180, ISO dates), so demo data doubles as an import example.</summary>
 public static class CsvExport

@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>Cases with their care-plan meetings, case reports and appointments.</summary>
 internal sealed partial class DemoBuilder

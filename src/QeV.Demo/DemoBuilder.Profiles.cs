@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>
 /// Facts for the rest of the catalogue: last year's trainings (F13, F14), Nachweisblätter for every running case

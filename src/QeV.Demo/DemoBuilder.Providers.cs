@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>Führungszeugnisse, agreements and provider reports, AG § 78 sessions, trainings.</summary>
 internal sealed partial class DemoBuilder

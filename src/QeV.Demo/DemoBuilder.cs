@@ -1,9 +1,9 @@
 using System.Globalization;
-using QeV.Worker.Calendar;
-using QeV.Worker.Facts;
-using QeV.Worker.Import;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Tables;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>
 /// Builds one demo data set (see <see cref="DemoDataGenerator"/>). All randomness comes from one

@@ -1,6 +1,6 @@
-using QeV.Worker.Import;
+using QeV.Domain.Tables;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>
 /// A realistic, deterministic demo data set with dates relative to a given day: the Jugendamt of Magdeburg with two
@@ -11,7 +11,7 @@ namespace QeV.Worker.Demo;
 /// The same seed and day give the same rows. Besides random everyday data, the set holds deliberate examples so that
 /// each of the five core rules shows every status (see <see cref="DemoBuilder"/>), and a few data problems
 /// (an inactive key worker, a Fachkraft without e-mail, absences, staff without Führungszeugnis). Values are typed as
-/// the CSV import parses them, so the tables go through <see cref="ImportWriter"/> and <see cref="CsvExport"/> alike.
+/// the CSV import parses them, so the tables go through the import's <c>ImportWriter</c> and <see cref="CsvExport"/> alike.
 /// </remarks>
 public static class DemoDataGenerator
 {

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>Fixed German name lists for the demo staff, and their ASCII form for e-mail addresses.</summary>
 internal static class DemoNames

@@ -1,10 +1,10 @@
-using QeV.Worker.Import;
+using QeV.Domain.Tables;
 
-namespace QeV.Worker.Demo;
+namespace QeV.Demo;
 
 /// <summary>
 /// The rows of one import table under construction. Every row holds every column of the spec, typed exactly as
-/// <see cref="CellParser"/> returns it; a column that is not set holds the value of an empty cell (its default).
+/// the import's <c>CellParser</c> returns it; a column that is not set holds the value of an empty cell (its default).
 /// </summary>
 internal sealed class DemoTable(TableSpec spec)
 {

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>German federal states, named by their ISO 3166-2:DE suffix.</summary>
 public enum Bundesland

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>Parses ISO 3166-2:DE codes and names the German federal states.</summary>
 public static class BundeslandCodes

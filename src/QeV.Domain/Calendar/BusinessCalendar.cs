@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>
 /// Business days in a Bundesland: Monday to Friday, except the state's statutory public holidays.

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>Easter Sunday in the Gregorian calendar (Anonymous Gregorian / Meeus-Jones-Butcher computus).</summary>
 public static class EasterSunday

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>
 /// The statutory, state-wide public holidays of each Bundesland (Feiertagsgesetze der Länder).

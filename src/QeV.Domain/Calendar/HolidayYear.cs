@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>The holidays of one state in one year: the sorted list and the set of distinct dates.</summary>
 internal sealed class HolidayYear

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace QeV.Worker.Calendar;
+namespace QeV.Domain.Calendar;
 
 /// <summary>Statutory, state-wide German public holidays per Bundesland; results are cached per state and year.</summary>
 public static class PublicHolidays

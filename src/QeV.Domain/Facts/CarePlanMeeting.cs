@@ -1,4 +1,4 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 /// <summary>Hilfeplangespräch (initial), Hilfeplanfortschreibung or Hilfeplankonkretisierung.</summary>
 public sealed record CarePlanMeeting(

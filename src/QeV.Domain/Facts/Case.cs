@@ -1,4 +1,4 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 public sealed record Case(
     string CaseId,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text;
 
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 /// <summary>Contract codes (snake_case, as in CONTRACT.md) for the domain enums.</summary>
 public static class Codes

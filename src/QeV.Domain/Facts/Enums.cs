@@ -1,4 +1,4 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 // Enum names map to the contract's codes by snake_case (NoShow <-> no_show), see Codes.
 public enum OrganisationKind { Jugendamt, Traeger }

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 /// <summary>Everything the deadline rules read: one consistent snapshot of the case database.</summary>
 public sealed class FactSet

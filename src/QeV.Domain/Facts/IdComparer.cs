@@ -1,4 +1,4 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 /// <summary>
 /// Orders ids the way people read them: digit runs compare by value, so "S-7" comes before "S-10".

@@ -1,3 +1,3 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 public sealed record Organisation(string OrganisationId, OrganisationKind Kind, string Name, string? ContactEmail, string? State);

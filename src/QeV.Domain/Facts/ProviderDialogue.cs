@@ -1,4 +1,4 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 /// <summary>
 /// A Trägergespräch (Magdeburg) or Qualitätsdialog (NRW) between the Jugendamt and a provider, held on a date

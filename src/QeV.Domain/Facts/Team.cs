@@ -1,3 +1,3 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 public sealed record Team(string TeamId, string OrganisationId, string Name, string? LeadStaffId, string? DeputyLeadStaffId);

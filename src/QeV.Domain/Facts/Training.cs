@@ -1,3 +1,3 @@
-namespace QeV.Worker.Facts;
+namespace QeV.Domain.Facts;
 
 public sealed record Training(string StaffId, DateOnly Date, TrainingKind Kind, int Minutes);

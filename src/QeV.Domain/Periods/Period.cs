@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Periods;
 
 /// <summary>A lead time or interval as written in configuration: "10bd" (business days), "14d", "8w", "6m", "1y".</summary>
 public sealed partial record Period(int Amount, PeriodUnit Unit)

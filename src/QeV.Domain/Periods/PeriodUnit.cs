@@ -1,3 +1,3 @@
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Periods;
 
 public enum PeriodUnit { BusinessDays, Days, Weeks, Months, Years }

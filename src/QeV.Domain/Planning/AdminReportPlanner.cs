@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>The daily list of data problems for Notifications:AdminEmail; nothing to report, no mail.</summary>
 public static class AdminReportPlanner

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>A data problem with the team lead whose digest lists it.</summary>
 public sealed record DataProblem(DataProblemLine Line, string? TeamLeadStaffId)

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>One deadline in a team lead's digest.</summary>
 public sealed record DigestLine(

@@ -1,9 +1,9 @@
 using System.Globalization;
-using QeV.Worker.Calendar;
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>
 /// One mail per team lead per business day: the team's overdue deadlines (by rule, oldest first), those due within the

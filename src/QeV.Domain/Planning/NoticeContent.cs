@@ -1,4 +1,4 @@
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>
 /// Everything a notice says, fixed when it is planned and stored with it in the ledger; the dispatcher renders it.

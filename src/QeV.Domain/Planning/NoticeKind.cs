@@ -1,4 +1,4 @@
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>What a notice is: the template family it is rendered with.</summary>
 public enum NoticeKind

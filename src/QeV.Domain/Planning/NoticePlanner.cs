@@ -1,13 +1,13 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>Decides which notice is owed to whom, at which stage, for every deadline on a day. Pure: no I/O.</summary>
-public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, BusinessCalendar calendar)
+public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalendar calendar)
 {
     public NoticePlan Plan(DeadlineSnapshot snapshot, DateOnly day)
     {
@@ -15,7 +15,7 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
         var problems = new List<DataProblem>();
         foreach (var deadline in snapshot.Deadlines)
         {
-            if (!rules.Value.For(deadline.Rule, out var options))
+            if (!rules.For(deadline.Rule, out var options))
             {
                 continue;
             }
@@ -28,7 +28,7 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
                 continue;
             }
 
-            PlanStage(facts, deadline, stage, options, day, rules.Value.ProfileName, notices, problems);
+            PlanStage(facts, deadline, stage, options, day, rules.ProfileName, notices, problems);
         }
 
         return new NoticePlan(notices, problems);

@@ -1,6 +1,6 @@
-using QeV.Worker.Profiles;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>The stages per rule come from the profile (see <see cref="RuleProfile"/>); appsettings Rules:&lt;id&gt; overrides any value.</summary>
 public static class NotificationRules

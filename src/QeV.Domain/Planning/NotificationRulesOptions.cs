@@ -1,4 +1,6 @@
-namespace QeV.Worker.Planning;
+using QeV.Domain.Profiles;
+
+namespace QeV.Domain.Planning;
 
 /// <summary>Section Rules: the stages of each rule, defaults merged with appsettings.</summary>
 public sealed class NotificationRulesOptions

@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>
 /// The responsible person; if absent, the deputy; an absent team lead is replaced by the deputy lead. An inactive,

@@ -1,7 +1,9 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Periods;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Planning;
 
 /// <summary>
 /// Which stage of a deadline is owed on a day. Stages missed while nothing ran collapse into the latest one owed:

@@ -1,6 +1,4 @@
-using QeV.Worker.Rules;
-
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// Profile „bad-duerkheim“ (seed 002): how the Kreisjugendamt Bad Dürkheim (Rheinland-Pfalz) does quality
@@ -30,7 +28,7 @@ internal static class BadDuerkheimProfile
         f02.Name = "Hilfeplangespräch (Fortschreibung)";
         f02.Obligation = "weiteres Hilfeplangespräch zur Überprüfung der Ziele";
         f02.Source = $"{Text}, Kap. 1.5: „Ein weiteres Hilfeplangespräch findet in der Regel nach weiteren 6 Monaten statt“";
-        f02.Parameters["CountFrom"] = F02HilfeplanfortschreibungRule.FromHilfeplangespraech;
+        f02.Parameters["CountFrom"] = "hilfeplangespraech"; // F02HilfeplanfortschreibungRule.FromHilfeplangespraech (Rules comes after Profiles)
 
         var f04 = profile.Rules["F04"];
         f04.Source = $"{Text}, Kap. 1.3: „Der fallzuständige Mitarbeiter des Kreisjugendamtes verfasst den Hilfeplan und stellt diesen allen Beteiligten innerhalb von sechs Wochen zur Verfügung.“";

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>The profiles the product ships; Rules:Profile selects one by name.</summary>
 public static class BuiltInProfiles

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// Profile „magdeburg-2017“ (seed 001): the earlier variant of the Magdeburg QEV, valid from 01.07.2017, whose

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// Profile „magdeburg-kern“: the Magdeburg values with only the five core deadlines (F01, F06, F07, F09, F12) active,

@@ -1,6 +1,6 @@
-using static QeV.Worker.Profiles.ProfileRule;
+using static QeV.Domain.Profiles.ProfileRule;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// Profile „magdeburg“ (seed 000): the QEV for ambulante Hilfen zur Erziehung of the Landeshauptstadt Magdeburg with

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// Profile „nrw-qe-vereinbarung“ (seed 003): the NRW template of a bilateral QE agreement. Its only dates are the

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>How a rule parameter is written in a profile or in appsettings.</summary>
 public enum ParameterKind

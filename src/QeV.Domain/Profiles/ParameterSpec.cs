@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>One parameter a rule reads from its profile: its name (the key under Rules:&lt;id&gt;:Parameters) and kind.</summary>
 public sealed record ParameterSpec(string Name, ParameterKind Kind, string Meaning)

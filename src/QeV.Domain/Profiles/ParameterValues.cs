@@ -1,7 +1,7 @@
 using System.Globalization;
-using QeV.Worker.Planning;
+using QeV.Domain.Periods;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>Parses parameter text the one way the validator and the rules agree on; German messages name what is wrong.</summary>
 public static class ParameterValues

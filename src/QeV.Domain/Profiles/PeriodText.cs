@@ -1,7 +1,7 @@
 using System.Globalization;
-using QeV.Worker.Planning;
+using QeV.Domain.Periods;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>A period in German words: "14 Tage", "10 Werktage", "1 Woche", "6 Monate", "2 Jahre".</summary>
 public static class PeriodText

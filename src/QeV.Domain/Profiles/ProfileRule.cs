@@ -1,6 +1,6 @@
-using QeV.Worker.Planning;
+using QeV.Domain.Periods;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>Short-hand for the built-in profiles: one rule with its texts, stages and parameters.</summary>
 internal static class ProfileRule

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Planning;
+namespace QeV.Domain.Profiles;
 
 /// <summary>The stages of one rule (section Rules:&lt;id&gt;): reminders before, the due day, escalation and repeats.</summary>
 public sealed class RuleNoticeOptions

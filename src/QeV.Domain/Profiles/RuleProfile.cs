@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// All numbers of one agreement: every rule of the catalogue with its parameters, whether it is active, and its

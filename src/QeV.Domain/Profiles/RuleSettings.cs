@@ -1,7 +1,7 @@
 using System.Globalization;
-using QeV.Worker.Planning;
+using QeV.Domain.Periods;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>
 /// One rule in one profile (section Rules:&lt;id&gt;): whether it is active, its name and source as the agreement
@@ -30,7 +30,7 @@ public sealed class RuleSettings
             ? value.Trim()
             : throw new InvalidOperationException($"Parameter {name} fehlt im Profil.");
 
-    public Period Period(string name) => Planning.Period.Parse(Text(name));
+    public Period Period(string name) => Periods.Period.Parse(Text(name));
 
     /// <summary>An optional date: empty means none.</summary>
     public DateOnly? Date(string name) =>

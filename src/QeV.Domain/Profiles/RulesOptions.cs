@@ -1,4 +1,4 @@
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>Section Rules: the selected profile (Rules:Profile) with every Rules:&lt;id&gt; override applied.</summary>
 public sealed class RulesOptions

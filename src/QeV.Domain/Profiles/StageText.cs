@@ -1,6 +1,6 @@
-using QeV.Worker.Planning;
+using QeV.Domain.Periods;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Profiles;
 
 /// <summary>The stages of a rule in German, as the catalogue lists them.</summary>
 public static class StageText

@@ -1,8 +1,9 @@
 using System.Text;
-using QeV.Worker.Calendar;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Profiles;
+namespace QeV.Domain.Rules;
 
 /// <summary>The active catalogue of a profile as a German Markdown table, with the profile's values filled in.</summary>
 public static class CatalogTable

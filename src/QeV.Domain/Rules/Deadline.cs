@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>One instance of a Frist, computed from the facts as of a date.</summary>
 public sealed record Deadline(

@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>Runs every active rule over one snapshot of facts, in the report's order.</summary>
 public sealed class DeadlineEngine(IEnumerable<IDeadlineRule> rules)

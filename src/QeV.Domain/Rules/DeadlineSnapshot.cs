@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>The facts, the date they were judged by, and every deadline that follows.</summary>
 public sealed record DeadlineSnapshot(FactSet Facts, RuleContext Context, IReadOnlyList<Deadline> Deadlines);

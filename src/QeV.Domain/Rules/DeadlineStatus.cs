@@ -1,3 +1,3 @@
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 public enum DeadlineStatus { Upcoming, Due, Overdue, Fulfilled }

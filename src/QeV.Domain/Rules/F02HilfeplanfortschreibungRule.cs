@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F02: "Die Hilfeplanfortschreibung erfolgt halbjährlich, erstmals 6 Monate nach Hilfebeginn" — one instance per

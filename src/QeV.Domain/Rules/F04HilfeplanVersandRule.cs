@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F04: "Der vollständige und unterzeichnete Hilfeplan wird allen Beteiligten innerhalb von 14 Tagen zur Verfügung

@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F05: "Der Träger/ Leistungsanbieter erhält im Zeitraum von 14 Tagen eine Kostenzusage durch das Jugendamt." —

@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F06: "an drei aufeinander folgenden Terminen keine Mitwirkung … unverzüglich die fallführende Fachkraft zu

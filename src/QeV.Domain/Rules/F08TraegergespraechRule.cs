@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F08: "Zur Reflexion und Steuerung des Leistungsangebotes erfolgt in regelmäßigen Abständen, spätestens jedoch 12

@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F10: "Das Jugendamt vereinbart gemeinsam mit den Trägern/ Leistungsanbietern im Rahmen der AG § 78 SGB VIII die

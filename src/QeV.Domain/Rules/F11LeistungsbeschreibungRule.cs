@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F11: "Dem Jugendamt liegt eine aktuelle Leistungsbeschreibung … vor. Die Träger/ Leistungsanbieter überprüfen diese

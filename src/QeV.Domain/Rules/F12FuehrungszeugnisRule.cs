@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F12: an erweitertes Führungszeugnis for every employee of a provider, renewed "alle 5 Jahre" from its issue

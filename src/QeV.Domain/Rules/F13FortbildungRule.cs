@@ -1,8 +1,8 @@
 using System.Globalization;
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F13: "Jede Fachkraft … absolviert fachliche Fortbildungen im Umfang von mindestens 15,6 Arbeitsstunden pro Jahr."

@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F14: "Innerhalb eines Jahres erhalten die Fachkräfte/ Mitarbeiter mindestens 8 Supervisionen in einem zeitlichen

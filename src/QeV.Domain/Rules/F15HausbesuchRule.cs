@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F15: "… sind in der Zeit der Hilfegewährung durch die fallführende Fachkraft 2 bis 3 direkte Kontakte jährlich im

@@ -1,8 +1,8 @@
 using System.Globalization;
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F16: "Die monatlich erbrachten Leistungen werden durch die Unterschrift der Klient*innen belegt (Nachweisblatt)

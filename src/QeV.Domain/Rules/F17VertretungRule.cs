@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F17: "Bei längerfristigem Ausfall (über 6 Wochen) wird eine fachlich gleichwertige Fachkraft durch den Träger/

@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F18 (NRW template, seed 003): "Der Qualitätsdialog wird fortgesetzt am …" and the "Vereinbarungszeitraum … (Datum

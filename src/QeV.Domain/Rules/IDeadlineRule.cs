@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>A pure rule of the Fristenkatalog: facts and a date in, deadlines out. No I/O, no clock.</summary>
 public interface IDeadlineRule

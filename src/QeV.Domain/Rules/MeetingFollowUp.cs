@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// The shape of F04 and F05: something the Jugendamt owes within a period after each held Hilfeplangespräch of the

@@ -1,7 +1,7 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Facts;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>Who acts and whose calendar counts: the lookups every rule shares.</summary>
 public static class People

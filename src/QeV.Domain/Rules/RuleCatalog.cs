@@ -1,4 +1,4 @@
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>Every rule the product knows, in catalogue order; the profile decides which of them are active.</summary>
 public static class RuleCatalog

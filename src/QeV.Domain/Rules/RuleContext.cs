@@ -1,7 +1,7 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Profiles;
+using QeV.Domain.Calendar;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// What a rule needs besides the facts: the date to judge by, the business calendar, and the profile whose values

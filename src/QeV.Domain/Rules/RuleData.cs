@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// Some rules judge facts that an export may not carry at all: optional files (home_visits.csv, provider_dialogues.csv,

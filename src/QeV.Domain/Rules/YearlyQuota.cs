@@ -1,8 +1,8 @@
 using System.Globalization;
-using QeV.Worker.Facts;
-using QeV.Worker.Profiles;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Domain.Rules;
 
 /// <summary>
 /// The shape of F13 and F14: an amount each Fachkraft of a provider must reach per calendar year, due on the year's

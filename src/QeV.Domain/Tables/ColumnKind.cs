@@ -1,3 +1,3 @@
-namespace QeV.Worker.Import;
+namespace QeV.Domain.Tables;
 
 public enum ColumnKind { Id, Text, Date, Code, Bool, Number, Email, State }

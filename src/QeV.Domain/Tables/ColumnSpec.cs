@@ -1,4 +1,4 @@
-namespace QeV.Worker.Import;
+namespace QeV.Domain.Tables;
 
 /// <summary>One column of an import file: its type, whether it is required, its allowed codes or referenced table.</summary>
 public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required = false)

@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Import;
+namespace QeV.Domain.Tables;
 
 /// <summary>The import files of CONTRACT.md, in the order they are written.</summary>
 public static class ImportCatalog

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Import;
+namespace QeV.Domain.Tables;
 
 /// <summary>One parsed data row: typed values by column name, and where it came from.</summary>
 public sealed record ImportRow(int Line, IReadOnlyDictionary<string, object?> Values)

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
-using QeV.Worker.Facts;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 using QeV.Worker.Office;
-using QeV.Worker.Profiles;
 using QeV.Worker.Store;
 
-namespace QeV.Worker.Rules;
+namespace QeV.Worker.Deadlines;
 
 /// <summary>Loads the facts and evaluates every rule as of a date.</summary>
 public sealed class DeadlineService(

@@ -1,6 +1,6 @@
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 
-namespace QeV.Worker.Tests.Calendar;
+namespace QeV.Domain.Tests.Calendar;
 
 public sealed class BundeslandCodesTests
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 
-namespace QeV.Worker.Tests.Calendar;
+namespace QeV.Domain.Tests.Calendar;
 
 public sealed class BusinessDaysBetweenTests
 {

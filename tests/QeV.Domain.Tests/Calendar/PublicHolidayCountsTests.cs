@@ -1,6 +1,6 @@
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 
-namespace QeV.Worker.Tests.Calendar;
+namespace QeV.Domain.Tests.Calendar;
 
 /// <summary>Number of statutory holidays per state and year, counted by hand from the state laws.</summary>
 public sealed class PublicHolidayCountsTests

@@ -1,7 +1,7 @@
 using System.Globalization;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 
-namespace QeV.Worker.Tests.Calendar;
+namespace QeV.Domain.Tests.Calendar;
 
 /// <summary>
 /// Complete holiday lists 2024–2030 as published for each state (dates as MM-dd, in date order).

@@ -1,9 +1,8 @@
-using Microsoft.Extensions.Options;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
-using QeV.Worker.Tests.Rules;
+using QeV.Domain.Planning;
+using QeV.Domain.Rules;
+using QeV.Domain.Tests.Rules;
 
-namespace QeV.Worker.Tests.Planning;
+namespace QeV.Domain.Tests.Planning;
 
 /// <summary>
 /// Routing of the rules beyond the core five through the planner's drafts: who acts, who is escalated to, who is told.
@@ -37,7 +36,7 @@ public sealed class NoticePlannerCatalogTests
         // Given: the Nachweisblatt of March 2026 is due Thursday 2026-04-30; five business days before is Thursday
         // 2026-04-23; February's sheet is on record (so Nachweisblätter are part of the export at all)
         var facts = new FactsBuilder()
-            .WithCaseReport("NB-2", QeV.Worker.Facts.ReportKind.Nachweisblatt, new DateOnly(2026, 3, 5), "2026-02")
+            .WithCaseReport("NB-2", QeV.Domain.Facts.ReportKind.Nachweisblatt, new DateOnly(2026, 3, 5), "2026-02")
             .Build().WithEmails();
         var day = new DateOnly(2026, 4, 23);
 
@@ -49,10 +48,10 @@ public sealed class NoticePlannerCatalogTests
             .Routing().ShouldBe(["Reminder→S-7[]"]);
     }
 
-    private static NoticePlan Plan(QeV.Worker.Facts.FactSet facts, DateOnly day)
+    private static NoticePlan Plan(QeV.Domain.Facts.FactSet facts, DateOnly day)
     {
         var context = ProfileContexts.Under("magdeburg", day);
         var snapshot = new DeadlineSnapshot(facts, context, new DeadlineEngine(RuleCatalog.All).Evaluate(facts, context));
-        return new NoticePlanner(Options.Create(new NotificationRulesOptions()), PlanningFacts.Calendar).Plan(snapshot, day);
+        return new NoticePlanner(new NotificationRulesOptions(), PlanningFacts.Calendar).Plan(snapshot, day);
     }
 }

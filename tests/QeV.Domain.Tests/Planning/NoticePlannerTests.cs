@@ -1,10 +1,10 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Planning;
-using QeV.Worker.Tests.Rules;
-using static QeV.Worker.Tests.Rules.RuleContexts;
-using F = QeV.Worker.Tests.Rules.FactsBuilder;
+using QeV.Domain.Facts;
+using QeV.Domain.Planning;
+using QeV.Domain.Tests.Rules;
+using static QeV.Domain.Tests.Support.Builders.RuleContexts;
+using F = QeV.Domain.Tests.Support.Builders.FactsBuilder;
 
-namespace QeV.Worker.Tests.Planning;
+namespace QeV.Domain.Tests.Planning;
 
 /// <summary>
 /// Who gets which mail at each stage (notification issue): F01 the key worker at 10 and 3 business days and on the

@@ -1,8 +1,8 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Planning;
-using F = QeV.Worker.Tests.Rules.FactsBuilder;
+using QeV.Domain.Facts;
+using QeV.Domain.Planning;
+using F = QeV.Domain.Tests.Support.Builders.FactsBuilder;
 
-namespace QeV.Worker.Tests.Planning;
+namespace QeV.Domain.Tests.Planning;
 
 /// <summary>
 /// Routing (notification issue, DOMAIN.md): the responsible person; if absent on the send date, the deputy; an

@@ -1,10 +1,11 @@
 using System.Globalization;
-using QeV.Worker.Calendar;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
-using static QeV.Worker.Tests.Rules.RuleContexts;
+using QeV.Domain.Calendar;
+using QeV.Domain.Planning;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
+using static QeV.Domain.Tests.Support.Builders.RuleContexts;
 
-namespace QeV.Worker.Tests.Planning;
+namespace QeV.Domain.Tests.Planning;
 
 /// <summary>
 /// The stages of each rule (notification issue): F01 10 and 3 business days before, on the due day, 1 business day

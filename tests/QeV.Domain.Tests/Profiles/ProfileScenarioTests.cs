@@ -1,8 +1,8 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
-using QeV.Worker.Tests.Rules;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using QeV.Domain.Tests.Rules;
 
-namespace QeV.Worker.Tests.Profiles;
+namespace QeV.Domain.Tests.Profiles;
 
 /// <summary>
 /// The issue: "Tests per profile: the same facts give the deadlines each profile's text demands." One set of facts,

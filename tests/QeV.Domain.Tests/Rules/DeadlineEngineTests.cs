@@ -1,7 +1,7 @@
-using QeV.Worker.Rules;
-using static QeV.Worker.Facts.AppointmentOutcome;
+using QeV.Domain.Rules;
+using static QeV.Domain.Facts.AppointmentOutcome;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// The engine runs every rule and returns the deadlines in the report's order, CONTRACT.md: "sorted by

@@ -1,9 +1,9 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
-using static QeV.Worker.Facts.AppointmentOutcome;
-using static QeV.Worker.Tests.Rules.RuleContexts;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using static QeV.Domain.Facts.AppointmentOutcome;
+using static QeV.Domain.Tests.Support.Builders.RuleContexts;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// F06 three missed appointments, DOMAIN.md: "an drei aufeinander folgenden Terminen keine Mitwirkung …

@@ -1,8 +1,8 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Rules;
-using QeV.Worker.Tests.Profiles;
+using QeV.Domain.Calendar;
+using QeV.Domain.Rules;
+using QeV.Domain.Profiles;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// F07 under the profiles. Seed 000 § 4 Nr. 1.4: "Der Leistungsbericht wird alle 2 Jahre nach Abschluss der
@@ -47,11 +47,13 @@ public sealed class F07LeistungsberichtProfileTests
     {
         // Given
         var facts = new FactsBuilder().WithAgreement("AG-1", new DateOnly(2016, 3, 1));
-        var options = ProfileConfig.Bind(("F07:Enabled", "false"));
+        // (Rules:F07:Enabled=false through configuration: RuleProfileBinderTests in the worker's tests.)
+        var profile = BuiltInProfiles.Create("magdeburg")!;
+        profile.Rules["F07"].Enabled = false;
 
         // When
         var deadlines = new F07LeistungsberichtRule()
-            .Evaluate(facts.Build(), new RuleContext(AsOf, new BusinessCalendar(), Bundesland.ST, options.Profile)).ToList();
+            .Evaluate(facts.Build(), new RuleContext(AsOf, new BusinessCalendar(), Bundesland.ST, profile)).ToList();
 
         // Then
         deadlines.ShouldBeEmpty();
@@ -59,6 +61,6 @@ public sealed class F07LeistungsberichtProfileTests
 
     private static List<Deadline> Evaluate(FactsBuilder facts, string profile) =>
         new F07LeistungsberichtRule()
-            .Evaluate(facts.Build(), new RuleContext(AsOf, new BusinessCalendar(), Bundesland.ST, ProfileConfig.Profile(profile)))
+            .Evaluate(facts.Build(), new RuleContext(AsOf, new BusinessCalendar(), Bundesland.ST, BuiltInProfiles.Create(profile)!))
             .ToList();
 }

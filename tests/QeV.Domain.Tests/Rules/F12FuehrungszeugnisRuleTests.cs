@@ -1,8 +1,8 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
-using static QeV.Worker.Tests.Rules.RuleContexts;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using static QeV.Domain.Tests.Support.Builders.RuleContexts;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// F12 erweitertes Führungszeugnis, DOMAIN.md (seed 000, annex): "Personelle Ausstattung … (alle 5 Jahre)" – one

@@ -1,7 +1,7 @@
-using QeV.Worker.Rules;
-using static QeV.Worker.Tests.Rules.ProfileContexts;
+using QeV.Domain.Rules;
+using static QeV.Domain.Tests.Support.Builders.ProfileContexts;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// F15 Hausbesuche, seed 000 annex "Fallbegleitung": "… sind in der Zeit der Hilfegewährung durch die fallführende

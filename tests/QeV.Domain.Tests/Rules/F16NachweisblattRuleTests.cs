@@ -1,8 +1,8 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
-using static QeV.Worker.Tests.Rules.ProfileContexts;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using static QeV.Domain.Tests.Support.Builders.ProfileContexts;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// F16 Nachweisblatt, seed 000 annex "Abrechnung": "Die monatlich erbrachten Leistungen werden durch die Unterschrift

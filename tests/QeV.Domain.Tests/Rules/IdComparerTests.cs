@@ -1,6 +1,6 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// The natural order of ids behind "the lowest <c>staff_id</c>" (DOMAIN.md, F07 and F09): digit runs compare by

@@ -1,8 +1,8 @@
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
-using static QeV.Worker.Tests.Rules.RuleContexts;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using static QeV.Domain.Tests.Support.Builders.RuleContexts;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Rules;
 
 /// <summary>
 /// A rule whose facts an export does not carry at all (an optional file or column) stays silent rather than flagging

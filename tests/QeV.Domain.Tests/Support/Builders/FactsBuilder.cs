@@ -1,7 +1,7 @@
-using QeV.Worker.Facts;
-using Case = QeV.Worker.Facts.Case;
+using QeV.Domain.Facts;
+using Case = QeV.Domain.Facts.Case;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Support.Builders;
 
 /// <summary>
 /// Builds a <see cref="FactSet"/> with sensible defaults so that each rule test states only what matters.

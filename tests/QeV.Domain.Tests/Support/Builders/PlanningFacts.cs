@@ -1,11 +1,10 @@
-using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
-using QeV.Worker.Facts;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
-using static QeV.Worker.Tests.Rules.RuleContexts;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Planning;
+using QeV.Domain.Rules;
+using static QeV.Domain.Tests.Support.Builders.RuleContexts;
 
-namespace QeV.Worker.Tests.Planning;
+namespace QeV.Domain.Tests.Support.Builders;
 
 /// <summary>
 /// What the planning tests share: the five rules through <see cref="DeadlineEngine"/> (no store, no service), the
@@ -24,7 +23,7 @@ internal static class PlanningFacts
 
     public static NotificationRulesOptions DefaultStages { get; } = new();
 
-    public static NoticePlanner Planner { get; } = new(Options.Create(DefaultStages), Calendar);
+    public static NoticePlanner Planner { get; } = new(DefaultStages, Calendar);
 
     /// <summary>The address every staff member gets from <see cref="WithEmails"/>: "s-7@example.de".</summary>
     public static string EmailOf(string staffId) => staffId.ToLowerInvariant() + "@example.de";

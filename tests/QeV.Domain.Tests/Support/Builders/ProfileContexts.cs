@@ -1,8 +1,8 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Profiles;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Support.Builders;
 
 /// <summary>Rule contexts under a built-in profile, with the profile's Bundesland as the default state.</summary>
 public static class ProfileContexts

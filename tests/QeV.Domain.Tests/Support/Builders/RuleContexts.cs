@@ -1,8 +1,8 @@
 using System.Globalization;
-using QeV.Worker.Calendar;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Rules;
 
-namespace QeV.Worker.Tests.Rules;
+namespace QeV.Domain.Tests.Support.Builders;
 
 /// <summary>The context every rule test judges by: a date, the real calendar and the default state ST.</summary>
 public static class RuleContexts
