@@ -16,6 +16,7 @@ public static class CliApp
             PreviewCommand.Create(),
             HistoryCommand.Create(),
             RulesCommand.Create(),
+            SourcesCommand.Create(),
         };
         root.Options.Add(CliOptions.Db);
         root.SetAction((parse, ct) => RunCommand.RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(), ct));

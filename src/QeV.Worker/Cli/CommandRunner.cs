@@ -6,6 +6,7 @@ using Npgsql;
 using QeV.Worker.Hosting;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
+using QeV.Worker.Sources;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
 
@@ -70,6 +71,7 @@ public static class CommandRunner
         OptionsValidationException o => "Fehler in der Konfiguration: " + string.Join(" ", o.Failures),
         AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) =>
             "Fehler in der Konfiguration: " + string.Join(" ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures)),
+        SourceUnavailableException => "Quelle nicht nutzbar: " + ex.Message,
         StoreUnavailableException => "Datenbank nicht nutzbar: " + ex.Message,
         SqliteException s => $"Datenbank nicht nutzbar ({s.SqliteErrorCode}): {s.Message.Split('\n')[0]}",
         NpgsqlException => "PostgreSQL nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],

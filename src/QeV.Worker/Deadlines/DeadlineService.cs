@@ -4,18 +4,17 @@ using QeV.Domain.Facts;
 using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
 using QeV.Worker.Office;
-using QeV.Worker.Store;
+using QeV.Worker.Sources;
 
 namespace QeV.Worker.Deadlines;
 
-/// <summary>Loads the facts and evaluates every rule as of a date.</summary>
+/// <summary>Loads the facts (the store and the mapped sources) and evaluates every rule as of a date.</summary>
 public sealed class DeadlineService(
-    FactStore store, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules)
+    SourcedFactLoader facts, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules)
 {
     public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
-        var facts = await store.LoadAsync(ct);
-        return Evaluate(facts, asOf);
+        return Evaluate(await facts.LoadAsync(asOf, ct), asOf);
     }
 
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)

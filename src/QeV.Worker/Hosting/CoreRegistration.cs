@@ -10,6 +10,7 @@ using QeV.Worker.Deadlines;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
+using QeV.Worker.Sources;
 using QeV.Worker.Store.Migrations;
 using QeV.Worker.Store;
 
@@ -47,6 +48,8 @@ public static class CoreRegistration
 
         services.AddSingleton<DeadlineEngine>();
         services.AddSingleton<DeadlineService>();
+
+        builder.AddQevSources();
 
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<Importer>();

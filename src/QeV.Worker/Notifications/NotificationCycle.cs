@@ -7,6 +7,7 @@ using QeV.Worker.Deadlines;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
+using QeV.Worker.Sources;
 
 namespace QeV.Worker.Notifications;
 
@@ -18,6 +19,7 @@ public sealed class NotificationCycle(
     DigestPlanner digests,
     NoticeLedger ledger,
     DataProblemStore problems,
+    SourcedFactLoader sources,
     NoticeDispatcher dispatcher,
     BusinessCalendar calendar,
     OfficeClock clock,
@@ -36,7 +38,8 @@ public sealed class NotificationCycle(
         var added = await ledger.AddAsync(owed, clock.UtcNow, ct);
         if (businessDay)
         {
-            await problems.RecordAsync(plan.Problems, day, ct);
+            // Bad rows and unreachable sources of this scan go to the admin report beside the routing problems.
+            await problems.RecordAsync(plan.Problems.Concat(sources.Health.Problems.Select(p => p.ToDataProblem())), day, ct);
         }
 
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
