@@ -75,6 +75,7 @@ public static class CommandRunner
         StoreUnavailableException => "Datenbank nicht nutzbar: " + ex.Message,
         SqliteException s => $"Datenbank nicht nutzbar ({s.SqliteErrorCode}): {s.Message.Split('\n')[0]}",
         NpgsqlException => "PostgreSQL nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],
+        Microsoft.Data.SqlClient.SqlException => "SQL Server nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],
         InvalidOperationException { InnerException: SqliteException or NpgsqlException } => Describe(ex.InnerException!),
         _ => null,
     };

@@ -58,7 +58,7 @@ public sealed class NoticeLedger(Database database)
     {
         var dialect = database.Dialect;
         var sql = $"""
-            SELECT notice_key FROM notices
+            SELECT notice_key FROM notices {dialect.ClaimTableHint}
             WHERE ((state IN ('pending', 'failed') AND next_attempt_at <= @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes))
                 OR (state = 'sending' AND claimed_until < @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes)))
             ORDER BY urgent DESC, created_at, notice_key

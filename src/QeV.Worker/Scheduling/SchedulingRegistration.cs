@@ -30,13 +30,22 @@ public static class SchedulingRegistration
         var cluster = builder.Configuration.GetSection(ClusterOptions.Section).Get<ClusterOptions>() ?? new ClusterOptions();
         builder.AddQuartz(q =>
         {
-            if (Database.IsPostgres(connectionString))
+            if (Database.IsPostgres(connectionString) || Database.IsSqlServer(connectionString))
             {
                 // Several instances share the schedules through Quartz's own tables: each firing runs on one instance,
                 // and the jobs of an instance that stops checking in are recovered by the others.
                 q.UsePersistentStore(store =>
                 {
-                    store.UsePostgres(connectionString);
+                    if (Database.IsSqlServer(connectionString))
+                    {
+                        // Quartz's SqlServerDelegate on Microsoft.Data.SqlClient; it takes its row locks with UPDLOCK, ROWLOCK.
+                        store.UseSqlServer(connectionString);
+                    }
+                    else
+                    {
+                        store.UsePostgres(connectionString);
+                    }
+
                     store.UseClustering(c =>
                     {
                         c.CheckinInterval = cluster.CheckinInterval;

@@ -6,7 +6,7 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>A SQLite file path (the embedded default) or a PostgreSQL connection string starting with "Host=".</summary>
+    /// <summary>A SQLite file path (the embedded default) a PostgreSQL connection string with "Host=", or a SQL Server one with "Server=".</summary>
     [Required(ErrorMessage = "Database:ConnectionString fehlt.")]
     public string ConnectionString { get; set; } = "./data/qev.db";
 }

@@ -12,6 +12,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string SkipLockedClause { get; }
 
+    public string ClaimTableHint => "";
+
     public abstract object Instant(DateTimeOffset value);
 
     public abstract string Ddl(string portableSql);
