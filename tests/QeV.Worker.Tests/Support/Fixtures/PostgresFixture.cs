@@ -52,8 +52,9 @@ public sealed class PostgresFixture : IAsyncLifetime
             return container;
         }
 
+        // The cluster stops itself when this process ends (its watchdog).
         var cluster = await TemporaryPostgresCluster.StartAsync();
-        return new Server(cluster.ConnectionString, cluster.Description, cluster.Stop);
+        return new Server(cluster.ConnectionString, cluster.Description, null);
     }
 
     private static async Task<Server?> TryContainerAsync()

@@ -36,8 +36,6 @@ public sealed class TemporaryPostgresCluster
 
     public string Description => $"temporary cluster in {_folder}, port {Port.ToString(CultureInfo.InvariantCulture)}";
 
-    private string DataDirectory => Path.Combine(_folder, "data");
-
     private static bool AsRoot => Environment.IsPrivilegedProcess;
 
     public static async Task<TemporaryPostgresCluster> StartAsync()
@@ -58,6 +56,7 @@ public sealed class TemporaryPostgresCluster
             Run("chown", "-R", "postgres:postgres", folder);
         }
 
+        StartWatchdog(folder);
         var cluster = await StartInAsync(folder);
         try
         {
@@ -72,30 +71,44 @@ public sealed class TemporaryPostgresCluster
     }
 
     /// <summary>Stops the server at once (the data is thrown away) and removes its folder.</summary>
-    /// <remarks>
-    /// The test host may be ended right after its exit handlers ran, so a shell of its own stops the server and
-    /// removes the folder; it runs on without the host. (What it misses, the next run's clean-up takes.)
-    /// </remarks>
     public void Stop()
     {
+        StopServer(_folder);
+        TryDelete(_folder);
+    }
+
+    /// <summary>
+    /// A shell in a session of its own waits for this test process to end, however it ends (exit, crash, kill), then
+    /// stops the server and removes the folder. Exit handlers are not enough: the test platform ends its host soon
+    /// after the last test, and the server, a daemon, outlives it.
+    /// </summary>
+    private static void StartWatchdog(string folder)
+    {
         const string Script = """
-            if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$1" -D "$2" -m immediate -w -t 10 stop
-            else "$1" -D "$2" -m immediate -w -t 10 stop; fi >/dev/null 2>&1
-            rm -rf "$3"
+            while kill -0 "$1" 2>/dev/null; do sleep 1; done
+            if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$2" -D "$3" -m immediate -w -t 10 stop
+            else "$2" -D "$3" -m immediate -w -t 10 stop; fi
+            for attempt in 1 2 3 4 5; do rm -rf "$4" && break; sleep 1; done
             """;
-        var start = new ProcessStartInfo("sh")
+        var start = new ProcessStartInfo("setsid")
         {
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var arg in new[] { "-c", Script, "sh", Path.Combine(BinDirectory, "pg_ctl"), DataDirectory, _folder })
+        foreach (var arg in new[]
+        {
+            "--fork", "sh", "-c", "{\n" + Script + "\n} </dev/null >/dev/null 2>&1", "sh",
+            Environment.ProcessId.ToString(CultureInfo.InvariantCulture), Path.Combine(BinDirectory, "pg_ctl"), Path.Combine(folder, "data"), folder,
+        })
         {
             start.ArgumentList.Add(arg);
         }
 
-        using var stop = Process.Start(start);
+        using var watchdog = Process.Start(start) ?? throw new InvalidOperationException("setsid startet nicht");
+        watchdog.WaitForExit();
     }
 
     private static async Task<TemporaryPostgresCluster> StartInAsync(string folder)
