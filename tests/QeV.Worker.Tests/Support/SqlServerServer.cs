@@ -37,6 +37,7 @@ public static class SqlServerServer
                 var container = new MsSqlBuilder("mcr.microsoft.com/mssql/server:2022-CU14-ubuntu-22.04").Build();
                 await container.StartAsync();
                 _container = container;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => container.DisposeAsync().AsTask().GetAwaiter().GetResult();
             }
 
             return _container.GetConnectionString();
