@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using QeV.Worker.Store.Migrations;
 
 namespace QeV.Worker.Store;
 
@@ -9,9 +8,10 @@ namespace QeV.Worker.Store;
 /// <item>CREATE TABLE IF NOT EXISTS t (…) → IF OBJECT_ID(N't', N'U') IS NULL CREATE TABLE t (…);</item>
 /// <item>CREATE INDEX IF NOT EXISTS ix ON t (…) → IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE …) CREATE INDEX …;</item>
 /// <item>ALTER TABLE t ADD COLUMN c … → ALTER TABLE t ADD c …;</item>
-/// <item>{text} → nvarchar(200) for a column in any key or index of any migration (nvarchar(max) cannot be an index
-/// key, and a clustered key may hold at most 900 bytes), nvarchar(max) otherwise; {date} → date, {bool} → bit,
-/// {timestamp} → datetimeoffset(7), {int} → int;</item>
+/// <item>{text} → nvarchar(200) for a column in a key or index of the same migration, and for identifiers and codes
+/// (names ending in _id or _key, and the code columns of <see cref="ShortColumns"/>) that a later migration may index
+/// (nvarchar(max) cannot be an index key, and a clustered key may hold at most 900 bytes); nvarchar(max) for free
+/// text; {date} → date, {bool} → bit, {timestamp} → datetimeoffset(7), {int} → int;</item>
 /// <item>column names in [brackets] in definitions (notices.rule: RULE is reserved in T-SQL).</item>
 /// </list>
 /// </summary>
@@ -19,10 +19,17 @@ public static partial class TSqlDdl
 {
     public const string KeyText = "nvarchar(200)";
 
-    private static readonly Lazy<HashSet<string>> KeyColumns = new(() => FindKeyColumns(MigrationCatalog.All.Select(m => m.Sql)));
+    /// <summary>Code columns of the contract and the ledger: short values, worth an index.</summary>
+    public static IReadOnlySet<string> ShortColumns { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "kind", "state", "stage", "role", "status", "outcome", "hilfeart", "rule",
+    };
 
-    public static string Translate(string portableSql) =>
-        string.Join(";\n", portableSql.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0).Select(Statement)) + ";";
+    public static string Translate(string portableSql)
+    {
+        var keys = FindKeyColumns([portableSql]);
+        return string.Join(";\n", portableSql.Split(';').Select(s => s.Trim()).Where(s => s.Length > 0).Select(s => Statement(s, keys))) + ";";
+    }
 
     /// <summary>"table.column" of every column in a primary key or index of <paramref name="migrations"/>.</summary>
     public static HashSet<string> FindKeyColumns(IEnumerable<string> migrations)
@@ -64,12 +71,12 @@ public static partial class TSqlDdl
         }
     }
 
-    private static string Statement(string statement)
+    private static string Statement(string statement, HashSet<string> keys)
     {
         if (CreateTable().Match(statement) is { Success: true } table)
         {
             var name = table.Groups["table"].Value;
-            var body = string.Join('\n', table.Groups["body"].Value.Split('\n').Select(line => Column(name, line)));
+            var body = string.Join('\n', table.Groups["body"].Value.Split('\n').Select(line => Column(name, line, keys)));
             return $"IF OBJECT_ID(N'{name}', N'U') IS NULL CREATE TABLE {name} ({Types(body)})";
         }
 
@@ -85,14 +92,14 @@ public static partial class TSqlDdl
         if (AddColumn().Match(statement) is { Success: true } add)
         {
             var altered = add.Groups["table"].Value;
-            return $"ALTER TABLE {altered} ADD {Types(Column(altered, add.Groups["definition"].Value))}";
+            return $"ALTER TABLE {altered} ADD {Types(Column(altered, add.Groups["definition"].Value, keys))}";
         }
 
         return Types(statement);
     }
 
     /// <summary>One column definition: its name bracketed, {text} sized by whether a key or index holds it.</summary>
-    private static string Column(string table, string line)
+    private static string Column(string table, string line, HashSet<string> keys)
     {
         if (ColumnDefinition().Match(line) is not { Success: true } column)
         {
@@ -105,11 +112,15 @@ public static partial class TSqlDdl
         var type = column.Groups["type"].Value;
         if (type == "{text}")
         {
-            type = KeyColumns.Value.Contains($"{table}.{name}") ? KeyText : "nvarchar(max)";
+            type = keys.Contains($"{table}.{name}") || IsShort(name) ? KeyText : "nvarchar(max)";
         }
 
         return line[..column.Index] + column.Groups["indent"].Value + Bracket(name) + " " + type + rest;
     }
+
+    private static bool IsShort(string column) =>
+        column.EndsWith("_id", StringComparison.OrdinalIgnoreCase) || column.EndsWith("_key", StringComparison.OrdinalIgnoreCase)
+        || ShortColumns.Contains(column);
 
     private static string Bracket(string column) => column.StartsWith('[') ? column : SqlServerDialect.Quote(column);
 

@@ -73,8 +73,9 @@ public sealed class SqlServerDialectTests
 
         sql.ShouldContain("IF OBJECT_ID(N'notices', N'U') IS NULL CREATE TABLE notices (");
         sql.ShouldContain("[notice_key] nvarchar(200) PRIMARY KEY");
-        sql.ShouldContain("[rule] nvarchar(max)");
+        sql.ShouldContain("[rule] nvarchar(200)");
         sql.ShouldContain("[content] nvarchar(max) NOT NULL");
+        sql.ShouldContain("[last_error] nvarchar(max)");
         sql.ShouldContain("[state] nvarchar(200) NOT NULL", customMessage: "state is in ix_notices_dispatch");
         sql.ShouldContain("[next_attempt_at] datetimeoffset(7) NOT NULL");
         sql.ShouldContain("[urgent] bit NOT NULL");
