@@ -48,12 +48,13 @@ internal sealed class TestWorker : IDisposable
         }, settings, schedules);
 
     /// <summary>.eml files into <paramref name="folder"/> (Mail:Mode Pickup).</summary>
-    public static TestWorker Pickup(TestDatabase db, TimeProvider clock, string folder, IReadOnlyDictionary<string, string?>? settings = null) =>
+    public static TestWorker Pickup(
+        TestDatabase db, TimeProvider clock, string folder, IReadOnlyDictionary<string, string?>? settings = null, bool schedules = false) =>
         Start(db, clock, new Dictionary<string, string?>
         {
             ["Mail:Mode"] = "Pickup",
             ["Mail:PickupDirectory"] = folder,
-        }, settings);
+        }, settings, schedules);
 
     /// <summary>
     /// Builds the host and runs the start-up validation, as every command does. <paramref name="schedules"/> adds the
