@@ -3,7 +3,8 @@
 #   installs PostgreSQL 15 and aiosmtpd if missing, starts a throwaway
 #   PostgreSQL cluster on a free loopback port, runs `dotnet test` against it,
 #   stops the cluster and prints "N passed, N failed[, N skipped]" as the last line.
-# Extra arguments are passed on to `dotnet test` (e.g. --filter ...).
+# Extra arguments are passed on to `dotnet test` (e.g. --filter ...);
+# `--exec CMD ARGS...` runs CMD instead of `dotnet test` against the same servers.
 # Environment: QEV_TEST_RUN_DIR (default <repo>/.test-run) holds the cluster,
 # its socket, logs and the TRX results; it is recreated on every run.
 set -euo pipefail
@@ -195,6 +196,14 @@ export QEV_REQUIRE_SERVERS=1
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 cd "$REPO"
+if [ "${1:-}" = "--exec" ]; then
+    # `scripts/test.sh --exec CMD ARGS…` runs CMD instead of `dotnet test`, with the same servers and environment
+    # (scripts/mutation.sh uses it); the exit code is CMD's.
+    shift
+    exec_rc=0
+    "$@" || exec_rc=$?
+    exit "$exec_rc"
+fi
 test_rc=0
 dotnet test QeV.Worker.sln -c Release \
     --logger "trx;LogFilePrefix=results" \
