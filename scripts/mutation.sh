@@ -2,12 +2,14 @@
 # Mutation testing with Stryker.NET (a local dotnet tool, .config/dotnet-tools.json): changes the product code one
 # small step at a time and reports every change no test noticed. Not part of CI; see docs/testing.md.
 #
-#   scripts/mutation.sh [domain|worker|all]   (default: all)
+#   scripts/mutation.sh [domain|worker|guards|all]   (default: all)
 #
 #   domain: src/QeV.Domain/Rules/**            with tests/QeV.Domain.Tests (pure tests, no servers)
 #   worker: src/QeV.Worker/{Ledger,Dispatch,Scheduling}/** (Dispatch without Rendering/ and Ics/) with the guard,
 #           dispatch and cycle tests of tests/QeV.Worker.Tests on SQLite plus the PostgreSQL row-lock test; it runs
 #           through scripts/test.sh --exec, which starts PostgreSQL and provides the SMTP sink.
+#   guards: the quick subset of "worker": Ledger/NoticeLedger.cs and Scheduling/CatchUpOnStart.cs against the
+#           tests in Guards/ only (SQLite plus the PostgreSQL row-lock test).
 # Environment: STRYKER_CONCURRENCY (default 1: the machines are shared), STRYKER_OUT (default <repo>/.stryker).
 # Reports: $STRYKER_OUT/<part>/reports/mutation-report.{html,json}; a summary of survivors is printed at the end.
 set -euo pipefail
@@ -77,9 +79,19 @@ run_worker() {
     summary "$OUT/worker/reports/mutation-report.json"
 }
 
+run_guards() {
+    config guards QeV.Worker.csproj \
+        "(FullyQualifiedName~QeV.Worker.Tests.Guards&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests" \
+        "**/Ledger/NoticeLedger.cs" "**/Scheduling/CatchUpOnStart.cs"
+    bash "$REPO/scripts/test.sh" --exec bash -c \
+        "cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f '$OUT/guards/stryker-config.json' -O '$OUT/guards'"
+    summary "$OUT/guards/reports/mutation-report.json"
+}
+
 case "$PART" in
     domain) run_domain ;;
     worker) run_worker ;;
+    guards) run_guards ;;
     all) run_domain; run_worker ;;
-    *) echo "usage: scripts/mutation.sh [domain|worker|all]" >&2; exit 2 ;;
+    *) echo "usage: scripts/mutation.sh [domain|worker|guards|all]" >&2; exit 2 ;;
 esac
