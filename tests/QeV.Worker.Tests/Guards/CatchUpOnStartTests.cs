@@ -76,4 +76,21 @@ public sealed class CatchUpOnStartTests(SmtpSinkFixture fixture) : IClassFixture
         keys.Count.ShouldBe(2, Sink.Log);
         keys.ShouldBe([ReminderKey(), "digest/S-2/2026-06-08"], ignoreOrder: true);
     }
+    [Fact]
+    public async Task Start_ExactlyAtTheDigestTime_SendsTheDigest()
+    {
+        // Given: Monday 08.06.2026 07:30:00.000, the very instant of the digest schedule
+        var domain = NewDomain();
+        using var db = await GuardData.DatabaseAsync(TestEngine.Sqlite, Files(domain));
+        var clock = ManualTimeProvider.AtOffice(Monday, new TimeOnly(7, 30));
+
+        // When
+        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, schedules: true);
+        await worker.CatchUpOnStartAsync();
+
+        // Then: the digest time has come, so the start-up sends it (a schedule firing at the same instant adds nothing)
+        var keys = Sink.MessagesTo(domain).Select(m => m.NoticeKey).ToList();
+        keys.Count.ShouldBe(2, Sink.Log);
+        keys.ShouldBe([ReminderKey(), "digest/S-2/2026-06-08"], ignoreOrder: true);
+    }
 }
