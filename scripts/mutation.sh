@@ -6,8 +6,8 @@
 #
 #   domain: src/QeV.Domain/Rules/**            with tests/QeV.Domain.Tests (pure tests, no servers)
 #   worker: src/QeV.Worker/{Ledger,Dispatch,Scheduling}/** (Dispatch without Rendering/ and Ics/) with the guard,
-#           dispatch and cycle tests of tests/QeV.Worker.Tests on SQLite plus the PostgreSQL row-lock test; it runs
-#           through scripts/test.sh --exec, which starts PostgreSQL and provides the SMTP sink.
+#           dispatch and cycle tests of tests/QeV.Worker.Tests on SQLite plus the PostgreSQL row-lock test (the tests
+#           start their PostgreSQL and SMTP sink themselves, as under scripts/test.sh).
 #   guards: the quick subset of "worker": Ledger/NoticeLedger.cs and Scheduling/CatchUpOnStart.cs against the
 #           tests in Guards/ only (SQLite plus the PostgreSQL row-lock test).
 # Environment: STRYKER_CONCURRENCY (default 1: the machines are shared), STRYKER_OUT (default <repo>/.stryker).
@@ -74,8 +74,7 @@ run_worker() {
     config worker QeV.Worker.csproj \
         "(FullyQualifiedName~QeV.Worker.Tests.Guards&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests|((FullyQualifiedName~DispatchSmtpTests|FullyQualifiedName~NotificationCycleTests)&DisplayName!~Postgres)" \
         "**/Ledger/**/*.cs" "**/Dispatch/*.cs" "**/Scheduling/**/*.cs"
-    bash "$REPO/scripts/test.sh" --exec bash -c \
-        "cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f '$OUT/worker/stryker-config.json' -O '$OUT/worker'"
+    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/worker/stryker-config.json" -O "$OUT/worker")
     summary "$OUT/worker/reports/mutation-report.json"
 }
 
@@ -83,8 +82,7 @@ run_guards() {
     config guards QeV.Worker.csproj \
         "(FullyQualifiedName~QeV.Worker.Tests.Guards&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests" \
         "**/Ledger/NoticeLedger.cs" "**/Scheduling/CatchUpOnStart.cs"
-    bash "$REPO/scripts/test.sh" --exec bash -c \
-        "cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f '$OUT/guards/stryker-config.json' -O '$OUT/guards'"
+    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/guards/stryker-config.json" -O "$OUT/guards")
     summary "$OUT/guards/reports/mutation-report.json"
 }
 
