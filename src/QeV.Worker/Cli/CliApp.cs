@@ -13,6 +13,7 @@ public static class CliApp
             ImportCommand.Create(),
             DeadlinesCommand.Create(),
             SeedDemoCommand.Create(),
+            GenerateCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
             RulesCommand.Create(),
