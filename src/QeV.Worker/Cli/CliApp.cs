@@ -14,6 +14,7 @@ public static class CliApp
             DeadlinesCommand.Create(),
             SeedDemoCommand.Create(),
             GenerateCommand.Create(),
+            ScanCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
             RulesCommand.Create(),

@@ -18,5 +18,5 @@ public abstract class BulkInserter
         _ => throw new NotSupportedException($"Kein Massenimport für {connection.GetType().Name}."),
     };
 
-    public abstract Task InsertAsync(SyntheticTable table, IReadOnlyList<object?[]> rows, CancellationToken ct);
+    public abstract Task InsertAsync(BulkTable table, IReadOnlyList<object?[]> rows, CancellationToken ct);
 }

@@ -7,7 +7,7 @@ namespace QeV.Worker.Store.Bulk;
 /// <summary>Binary COPY of one batch per table; runs inside the open transaction of the connection.</summary>
 public sealed class PostgresBulkInserter(NpgsqlConnection connection) : BulkInserter
 {
-    public override async Task InsertAsync(SyntheticTable table, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    public override async Task InsertAsync(BulkTable table, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         if (rows.Count == 0)
         {

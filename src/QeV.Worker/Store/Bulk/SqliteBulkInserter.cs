@@ -8,7 +8,7 @@ public sealed class SqliteBulkInserter(SqliteConnection connection, SqliteTransa
 {
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
-    public override Task InsertAsync(SyntheticTable table, IReadOnlyList<object?[]> rows, CancellationToken ct)
+    public override Task InsertAsync(BulkTable table, IReadOnlyList<object?[]> rows, CancellationToken ct)
     {
         var command = CommandFor(table);
         foreach (var row in rows)
@@ -31,7 +31,7 @@ public sealed class SqliteBulkInserter(SqliteConnection connection, SqliteTransa
         return Task.CompletedTask;
     }
 
-    private SqliteCommand CommandFor(SyntheticTable table)
+    private SqliteCommand CommandFor(BulkTable table)
     {
         if (_commands.TryGetValue(table.Name, out var command))
         {

@@ -67,7 +67,7 @@ public sealed class SyntheticLoader(Database database)
             {
                 if (_pending.TryGetValue(table, out var rows) && rows.Count > 0)
                 {
-                    await inserter.InsertAsync(table, rows, token);
+                    await inserter.InsertAsync(BulkTable.From(table), rows, token);
                     Rows += rows.Count;
                     rows.Clear();
                 }
