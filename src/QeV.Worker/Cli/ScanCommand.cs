@@ -5,6 +5,8 @@ using QeV.Worker.Deadlines;
 using QeV.Worker.Hosting;
 using QeV.Worker.Notifications;
 using QeV.Worker.Office;
+using QeV.Worker.Scan;
+using QeV.Worker.Store;
 
 namespace QeV.Worker.Cli;
 
@@ -17,11 +19,19 @@ public static class ScanCommand
     public static Command Create()
     {
         var asOf = CliOptions.AsOf();
-        var command = new Command("scan", "ein Durchlauf: Fristen neu berechnen (nur Geändertes), fällige Nachrichten ins Postausgangsbuch; versendet nichts") { asOf };
+        var floor = new Option<bool>("--floor") { Description = "für Messungen: nur jede Faktenzeile einmal lesen (derselbe Treiber, dieselben Abfragen), nichts auswerten oder schreiben" };
+        var command = new Command("scan", "ein Durchlauf: Fristen neu berechnen (nur Geändertes), fällige Nachrichten ins Postausgangsbuch; versendet nichts") { asOf, floor };
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
         {
             var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
             var started = Stopwatch.StartNew();
+            if (parse.GetValue(floor))
+            {
+                var read = await new FloorReader(host.Services.GetRequiredService<Database>()).ReadAllAsync(token);
+                await Console.Out.WriteLineAsync($"Boden: {read} Zeilen gelesen in {started.Elapsed.TotalSeconds:F1} s");
+                return 0;
+            }
+
             var (snapshot, scan) = await host.Services.GetRequiredService<DeadlineService>()
                 .FromTableAsync(day, day.AddDays(366), includeFulfilled: false, token);
             var added = await host.Services.GetRequiredService<NotificationCycle>().ScanAsync(snapshot, day, token);

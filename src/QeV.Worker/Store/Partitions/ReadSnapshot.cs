@@ -59,6 +59,15 @@ public sealed class ReadSnapshot : IAsyncDisposable
     /// <summary>A forward-only stream of <typeparamref name="T"/>; <paramref name="key"/> is the partition key of each row.</summary>
     public async Task<RowCursor<T>> StreamAsync<T>(string sql, object? parameters, Func<T, string> key, CancellationToken ct)
     {
+        var (command, reader) = await OpenReaderAsync(sql, parameters, ct);
+        var stream = new RowCursor<T>(command, reader, key);
+        await stream.MoveNextAsync(ct);
+        return stream;
+    }
+
+    /// <summary>A plain data reader in the snapshot; the caller disposes reader and command.</summary>
+    public async Task<(DbCommand Command, DbDataReader Reader)> OpenReaderAsync(string sql, object? parameters, CancellationToken ct)
+    {
         var (connection, tx) = await ConnectionForStreamAsync(ct);
         var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -74,10 +83,7 @@ public sealed class ReadSnapshot : IAsyncDisposable
             }
         }
 
-        var reader = await command.ExecuteReaderAsync(CommandBehavior.Default, ct);
-        var stream = new RowCursor<T>(command, reader, key);
-        await stream.MoveNextAsync(ct);
-        return stream;
+        return (command, await command.ExecuteReaderAsync(CommandBehavior.Default, ct));
     }
 
     private async Task<(DbConnection, DbTransaction)> ConnectionForStreamAsync(CancellationToken ct)
