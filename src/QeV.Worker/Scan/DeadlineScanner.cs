@@ -55,6 +55,14 @@ public sealed class DeadlineScanner(
         {
             await writer.ClearAsync(ct);
         }
+        else if (run.DayChanged)
+        {
+            // A new day: the day-dependent rules' deadlines of every partition go at once and are written anew below.
+            foreach (var scope in new[] { RuleScope.Case, RuleScope.Staff })
+            {
+                await writer.DeleteRulesAsync(scope, run.DayRules(scope), ct);
+            }
+        }
 
         await foreach (var batch in reader.CaseBatchesAsync(lookups, BatchSize, ct))
         {
@@ -88,6 +96,11 @@ public sealed class DeadlineScanner(
         private RowCursor<DeadlineRows.StoredFingerprint>? _stored;
 
         public RuleContext Context => context;
+
+        public bool DayChanged => dayChanged;
+
+        public List<string> DayRules(RuleScope scope) =>
+            scanner.Evaluator.Rules.Where(r => RuleScopes.ScopeOf(r.Id) == scope && RuleScopes.IsDayDependent(r.Id)).Select(r => r.Id).ToList();
 
         public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
 
@@ -147,7 +160,8 @@ public sealed class DeadlineScanner(
             }
 
             Partitions += batch.Count;
-            if (!evaluator.Rules.All(r => Present.Contains(r.Id)))
+            // Only this scope's rules can become present through its partitions; the others are judged where their data is.
+            if (!evaluator.Rules.Where(r => RuleScopes.ScopeOf(r.Id) == scope).All(r => Present.Contains(r.Id)))
             {
                 Present.UnionWith(evaluator.PresentIn(facts(batch)));
             }
@@ -169,10 +183,8 @@ public sealed class DeadlineScanner(
                 await writer.DeletePartitionsAsync(scope, gone, ct);
             }
 
-            var dayRules = evaluator.Rules.Where(r => RuleScopes.ScopeOf(r.Id) == scope && RuleScopes.IsDayDependent(r.Id)).Select(r => r.Id).ToList();
-            if (dayChanged && unchanged.Count > 0 && dayRules.Count > 0)
+            if (dayChanged && !full && unchanged.Count > 0 && DayRules(scope).Count > 0)
             {
-                await writer.DeleteRulesAsync(scope, unchanged.Select(id).ToList(), dayRules, ct);
                 deadlines.AddRange(evaluator.Evaluate(scope, facts(unchanged), context, dayDependentOnly: true));
                 DayOnly += unchanged.Count;
             }

@@ -45,26 +45,16 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_partitions WHERE scope = @scope AND partition_id = @id", rows, tx, cancellationToken: ct));
     }
 
-    /// <summary>Removes only the given rules' deadlines of the partitions (day-dependent rules on a new day).</summary>
-    public async Task DeleteRulesAsync(RuleScope scope, IReadOnlyList<string> ids, IReadOnlyList<string> rules, CancellationToken ct)
+    /// <summary>Removes the given rules' deadlines of every partition of the scope (day-dependent rules on a new day).</summary>
+    public async Task DeleteRulesAsync(RuleScope scope, IReadOnlyList<string> rules, CancellationToken ct)
     {
-        if (ids.Count == 0 || rules.Count == 0)
+        if (rules.Count > 0)
         {
-            return;
-        }
-
-        var code = DeadlineRows.Code(scope);
-        if (_arrays)
-        {
+            // An array on PostgreSQL; Dapper expands "IN @rules" into one parameter per rule on SQLite.
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM deadlines WHERE scope = @scope AND partition_id = ANY(@ids) AND rule = ANY(@rules)",
-                new { scope = code, ids = ids.ToArray(), rules = rules.ToArray() }, tx, cancellationToken: ct));
-            return;
+                _arrays ? "DELETE FROM deadlines WHERE scope = @scope AND rule = ANY(@rules)" : "DELETE FROM deadlines WHERE scope = @scope AND rule IN @rules",
+                new { scope = DeadlineRows.Code(scope), rules = rules.ToArray() }, tx, cancellationToken: ct));
         }
-
-        var rows = ids.SelectMany(id => rules.Select(rule => new { scope = code, id, rule })).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM deadlines WHERE scope = @scope AND partition_id = @id AND rule = @rule", rows, tx, cancellationToken: ct));
     }
 
     public Task InsertDeadlinesAsync(IReadOnlyList<PartitionDeadline> deadlines, CancellationToken ct) =>
