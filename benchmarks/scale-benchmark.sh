@@ -22,15 +22,16 @@ QEV=(dotnet "$WORK/bin/qev.dll")
 export Clock__Start="${AS_OF}T09:00:00+01:00"
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg), $(dotnet --version)"
-printf '%-8s %-9s %-34s %9s %9s  %s\n' cases engine step seconds "peak MB" output
+printf '%-8s %-9s %-36s %9s %9s %9s  %s\n' cases engine step "wall s" "cpu s" "peak MB" output
 
 step() {  # step <cases> <engine> <label> <command...>
     local cases="$1" engine="$2" label="$3"; shift 3
     /usr/bin/time -v -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || { cat "$WORK/err.txt" >&2; exit 1; }
-    local secs kb
+    local secs cpu kb
+    cpu=$(awk -F': ' '/User time|System time/ {s+=$2} END {print s}' "$WORK/time.txt")
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,p,":"); s=0; for(i=1;i<=n;i++) s=s*60+p[i]; print s}' "$WORK/time.txt")
     kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
-    printf '%-8s %-9s %-34s %9.2f %9d  %s\n' "$cases" "$engine" "$label" "$secs" "$((kb / 1024))" "$(tail -n 1 "$WORK/out.txt" | cut -c1-140)"
+    printf '%-8s %-9s %-36s %9.2f %9.2f %9d  %s\n' "$cases" "$engine" "$label" "$secs" "$cpu" "$((kb / 1024))" "$(tail -n 1 "$WORK/out.txt" | cut -c1-240)"
 }
 
 change_one_percent() {  # flips the outcome of the appointments of every case whose number ends in 00
