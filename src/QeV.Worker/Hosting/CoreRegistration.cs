@@ -11,6 +11,7 @@ using QeV.Worker.Import;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
 using QeV.Worker.Sources;
+using QeV.Worker.Scan;
 using QeV.Worker.Store.Migrations;
 using QeV.Worker.Store;
 
@@ -47,6 +48,9 @@ public static class CoreRegistration
         }
 
         services.AddSingleton<DeadlineEngine>();
+        services.AddSingleton<ScanSettings>();
+        services.AddSingleton<DeadlineScanner>();
+        services.AddSingleton<DeadlineTableReader>();
         services.AddSingleton<DeadlineService>();
 
         builder.AddQevSources();

@@ -14,6 +14,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public string ClaimTableHint => "";
 
+    public abstract string OrdinalOrder(string column);
+
     public abstract object Instant(DateTimeOffset value);
 
     public abstract string Ddl(string portableSql);

@@ -69,6 +69,9 @@ public sealed class SqlServerDialect : ISqlDialect
     public string InsertIfAbsent(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key) =>
         Merge(table, values.Select(v => v.Column).ToList(), [values.Select(v => v.Value).ToList()], key, []);
 
+    // A binary collation compares code points, the ordinal order the partition merge expects (BIN2: all of them).
+    public string OrdinalOrder(string column) => column + " COLLATE Latin1_General_BIN2";
+
     public string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
     public static string Quote(string column) => "[" + column.Replace("]", "]]", StringComparison.Ordinal) + "]";
