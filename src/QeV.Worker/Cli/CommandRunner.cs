@@ -12,8 +12,9 @@ using QeV.Worker.Store.Migrations;
 namespace QeV.Worker.Cli;
 
 /// <summary>
-/// Runs one command inside a host: validates settings, migrates the schema, and turns known failures into one
-/// German line and an exit code (2 for usage, settings and database problems, 1 for refused input).
+/// Runs one command inside a host: validates settings, checks and migrates the database, and turns known failures into
+/// one German line and an exit code (2 for usage, settings and database problems, 1 for refused input). Anything else
+/// reaches Program.cs, which logs it as fatal.
 /// </summary>
 public static class CommandRunner
 {
@@ -23,7 +24,8 @@ public static class CommandRunner
         Func<IHost, CancellationToken, Task<int>> body,
         CancellationToken ct,
         Action<HostApplicationBuilder>? configure = null,
-        Action? validateArguments = null)
+        Action? validateArguments = null,
+        DatabaseUse database = DatabaseUse.CreateOrMigrate)
     {
         try
         {
@@ -33,8 +35,14 @@ public static class CommandRunner
             configure?.Invoke(builder);
             using var host = builder.Build();
             host.Services.GetRequiredService<IStartupValidator>().Validate();
-            var clock = host.Services.GetRequiredService<OfficeClock>();
-            await host.Services.GetRequiredService<Migrator>().MigrateAsync(clock.UtcNow, ct);
+            if (database != DatabaseUse.None)
+            {
+                var store = host.Services.GetRequiredService<Database>();
+                await DatabaseCheck.EnsureUsableAsync(store, mayCreate: database == DatabaseUse.CreateOrMigrate, ct);
+                var clock = host.Services.GetRequiredService<OfficeClock>();
+                await host.Services.GetRequiredService<Migrator>().MigrateAsync(clock.UtcNow, ct);
+            }
+
             return await body(host, ct);
         }
         catch (ImportFailedException ex)
@@ -64,12 +72,12 @@ public static class CommandRunner
         }
     }
 
-    private static string? Describe(Exception ex) => ex switch
+    public static string? Describe(Exception ex) => ex switch
     {
         UsageException => ex.Message,
         OptionsValidationException o => "Fehler in der Konfiguration: " + string.Join(" ", o.Failures),
         AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) =>
-            "Fehler in der Konfiguration: " + string.Join(" ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures)),
+            "Fehler in der Konfiguration: " + string.Join(" ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures).Distinct()),
         StoreUnavailableException => "Datenbank nicht nutzbar: " + ex.Message,
         SqliteException s => $"Datenbank nicht nutzbar ({s.SqliteErrorCode}): {s.Message.Split('\n')[0]}",
         NpgsqlException => "PostgreSQL nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using QeV.Worker.Hosting;
+using QeV.Worker.Notifications;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 
@@ -33,7 +34,7 @@ public static class HistoryCommand
 
             await Console.Out.WriteLineAsync($"{rows.Count} Einträge.");
             return 0;
-        }, ct, builder => builder.AddQevNotifications()));
+        }, ct, database: DatabaseUse.Existing));
         return command;
     }
 

@@ -31,7 +31,7 @@ public static class PreviewCommand
 
             await Console.Out.WriteLineAsync($"Summe: {notices.Count} Nachrichten in {parse.GetValue(days)} Tagen ab {from:dd.MM.yyyy}.");
             return 0;
-        }, ct, builder => builder.AddQevNotifications(), validateArguments: () =>
+        }, ct, validateArguments: () =>
         {
             if (parse.GetValue(days) is < 1 or > 366)
             {
@@ -39,7 +39,7 @@ public static class PreviewCommand
             }
 
             CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
-        }));
+        }, database: DatabaseUse.Existing));
         return command;
     }
 }

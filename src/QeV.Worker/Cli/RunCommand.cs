@@ -79,7 +79,6 @@ public static class RunCommand
                 builder.Configuration.AddInMemoryCollection([new("Notifications:IgnoreOfficeHours", "true")]);
             }
 
-            builder.AddQevNotifications();
             if (!settings.Once)
             {
                 builder.AddQevScheduling();

@@ -15,27 +15,22 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
             || !TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var until)
             || until <= from)
         {
-            failures.Add($"Notifications:OfficeHours: „{options.OfficeHours}“ ist kein Zeitraum wie 07:00-18:00.");
+            failures.Add($"Notifications:OfficeHours: „{options.OfficeHours}“ ist kein Zeitraum; erlaubt: HH:mm-HH:mm wie 07:00-18:00, Ende nach Beginn.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.AdminEmail) && !CellParser.IsEmail(options.AdminEmail))
         {
-            failures.Add($"Notifications:AdminEmail: „{options.AdminEmail}“ ist keine gültige E-Mail-Adresse.");
+            failures.Add($"Notifications:AdminEmail: „{options.AdminEmail}“ ist keine gültige E-Mail-Adresse; erlaubt: eine Adresse wie it@amt.example oder leer.");
         }
 
-        if (options.MaxAttempts is < 1 or > 100)
+        if (options.RetryDelay > TimeSpan.Zero && options.MaxRetryDelay > TimeSpan.Zero && options.MaxRetryDelay < options.RetryDelay)
         {
-            failures.Add("Notifications:MaxAttempts muss zwischen 1 und 100 liegen.");
-        }
-
-        if (options.RetryDelay <= TimeSpan.Zero || options.ClaimLease <= TimeSpan.Zero)
-        {
-            failures.Add("Notifications:RetryDelay und Notifications:ClaimLease müssen positiv sein.");
+            failures.Add($"Notifications:MaxRetryDelay ({options.MaxRetryDelay}) darf nicht kürzer sein als Notifications:RetryDelay ({options.RetryDelay}).");
         }
 
         if (!string.IsNullOrWhiteSpace(options.TemplateFolder) && !Directory.Exists(options.TemplateFolder))
         {
-            failures.Add($"Notifications:TemplateFolder: Ordner „{options.TemplateFolder}“ existiert nicht.");
+            failures.Add($"Notifications:TemplateFolder: Ordner „{options.TemplateFolder}“ existiert nicht; erlaubt: ein vorhandener Ordner oder leer.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

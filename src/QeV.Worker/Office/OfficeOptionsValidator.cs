@@ -10,12 +10,12 @@ public sealed class OfficeOptionsValidator : IValidateOptions<OfficeOptions>
         var failures = new List<string>();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.TimeZone ?? "", out _))
         {
-            failures.Add($"Office:TimeZone: „{options.TimeZone}“ ist keine bekannte Zeitzone (z. B. Europe/Berlin).");
+            failures.Add($"Office:TimeZone: „{options.TimeZone}“ ist keine bekannte Zeitzone; erlaubt: eine IANA-Zeitzone wie Europe/Berlin.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.DefaultState) && !BundeslandCodes.TryParse(options.DefaultState, out _))
         {
-            failures.Add($"Office:DefaultState: „{options.DefaultState}“ ist kein Bundesland-Kürzel (z. B. ST, RP, NW).");
+            failures.Add($"Office:DefaultState: „{options.DefaultState}“ ist kein Bundesland-Kürzel; erlaubt: BW, BY, BE, BB, HB, HH, HE, MV, NI, NW, RP, SL, SN, ST, SH, TH oder leer.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

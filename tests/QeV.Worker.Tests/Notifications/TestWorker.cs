@@ -64,7 +64,6 @@ internal sealed class TestWorker : IDisposable
         }
 
         var builder = QevHost.CreateBuilder([], db.ConnectionString, quiet: true);
-        builder.AddQevNotifications();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddSingleton(clock);
         var host = builder.Build();

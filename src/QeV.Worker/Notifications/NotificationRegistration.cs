@@ -1,27 +1,25 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch;
-using QeV.Worker.Dispatch.Rendering;
+using QeV.Worker.Hosting;
 using QeV.Worker.Ledger;
-using QeV.Worker.Notifications;
+using QeV.Worker.Operations;
 using QeV.Worker.Planning;
 using QeV.Worker.Profiles;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Notifications;
 
 public static class NotificationRegistration
 {
-    /// <summary>Planner, ledger, dispatcher and mail: from owed deadlines to delivered mails.</summary>
+    /// <summary>From owed deadlines to delivered mails: the ledger, mail, and the planning steps the schedule drives.</summary>
     public static IHostApplicationBuilder AddQevNotifications(this IHostApplicationBuilder builder)
     {
+        builder.AddQevLedger().AddQevMail();
         var services = builder.Services;
-        services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
+        services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section);
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.AddSingleton<IValidateOptions<NotificationOptions>, ClaimLeaseValidator>();
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
 
         // The stages of the selected profile with the Rules:<id> overrides (bound and checked with RulesOptions).
         services.AddOptions<NotificationRulesOptions>().Configure<IOptions<RulesOptions>>((o, rules) =>
@@ -36,16 +34,10 @@ public static class NotificationRegistration
 
         services.AddSingleton<NoticePlanner>();
         services.AddSingleton<DigestPlanner>();
-        services.AddSingleton<NoticeLedger>();
-        services.AddSingleton<DataProblemStore>();
-        services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        services.AddSingleton(sp => new MailTemplates(
-            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
-        services.AddSingleton<MailRenderer>();
-        services.AddSingleton<INoticeMailFactory, NoticeMailFactory>();
-        services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<NotificationCycle>();
         services.AddSingleton<NoticePreview>();
+        services.AddSingleton<DispatchAlert>();
+        services.AddSingleton<WorkerHeartbeat>();
         return builder;
     }
 }

@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch.Rendering;
+using QeV.Worker.Hosting;
+using QeV.Worker.Notifications;
+
+namespace QeV.Worker.Dispatch;
+
+public static class MailRegistration
+{
+    /// <summary>Mail settings, templates, rendering, the transport and the dispatcher.</summary>
+    public static IHostApplicationBuilder AddQevMail(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<MailOptions>(MailOptions.Section);
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton(sp => new MailTemplates(
+            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
+        services.AddSingleton<MailRenderer>();
+        services.AddSingleton<INoticeMailFactory, NoticeMailFactory>();
+        services.AddSingleton<NoticeDispatcher>();
+        return builder;
+    }
+}
