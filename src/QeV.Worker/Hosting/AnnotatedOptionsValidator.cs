@@ -20,7 +20,7 @@ public sealed class AnnotatedOptionsValidator<T>(string section) : IValidateOpti
     }
 
     /// <summary>Passwords never reach the console or the log, not even in an error message.</summary>
-    public static string Redact(string name, string? value) =>
+    private static string Redact(string name, string? value) =>
         name.Contains("Password", StringComparison.OrdinalIgnoreCase) ? "***"
         : System.Text.RegularExpressions.Regex.Replace(value ?? "", @"(?i)(password|pwd)\s*=\s*[^;]*", "$1=***");
 
