@@ -35,6 +35,11 @@ public static class CommandRunner
             configure?.Invoke(builder);
             using var host = builder.Build();
             host.Services.GetRequiredService<IStartupValidator>().Validate();
+
+            // Commands run without starting the host; resolving the providers starts the OTLP export (when Otlp:Endpoint
+            // is set), and disposing the host at the end flushes it, so a short `run --once` is measured too.
+            _ = host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>();
+            _ = host.Services.GetService<OpenTelemetry.Trace.TracerProvider>();
             if (database != DatabaseUse.None)
             {
                 var store = host.Services.GetRequiredService<Database>();

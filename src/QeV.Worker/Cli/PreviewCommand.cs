@@ -25,7 +25,7 @@ public static class PreviewCommand
                 {
                     var c = n.Content;
                     await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  {c.Rule ?? "–",-4} {c.Kind,-11} {c.Stage,-16} an {c.To.DisplayName} ({c.To.StaffId ?? c.To.Email}) {c.FileReference ?? c.SubjectId}"));
+                        $"  {c.Rule ?? "–",-4} {GermanLabels.Kind(c.Kind),-11} {c.Stage,-16} an {c.To.DisplayName} ({c.To.StaffId ?? c.To.Email}) {c.FileReference ?? c.SubjectId}"));
                 }
             }
 

@@ -82,6 +82,10 @@ public static class RunCommand
             if (!settings.Once)
             {
                 builder.AddQevScheduling();
+
+                // Ready and stopping reported to systemd (Type=notify) or the Windows service control manager; no-ops elsewhere.
+                builder.Services.AddSystemd();
+                builder.Services.AddWindowsService(o => o.ServiceName = "QeV.Worker");
             }
         });
 

@@ -19,7 +19,7 @@ public sealed class MigratorTests
 
     /// <summary>The tables the migrations create: one per import file, the notice ledger, and the history itself.</summary>
     private static readonly string[] ExpectedTables =
-        [.. ImportCatalog.Tables.Select(t => t.Table), "notices", "data_problems", "schema_migrations"];
+        [.. ImportCatalog.Tables.Select(t => t.Table), "notices", "data_problems", "schema_migrations", "worker_status"];
 
     private sealed record Applied(int Version, string Name, DateTimeOffset AppliedAt);
 
@@ -34,16 +34,17 @@ public sealed class MigratorTests
     }
 
     [Fact]
-    public void MigrationCatalog_Versions_StartAtOneAndAscendWithoutGaps()
+    public void MigrationCatalog_Versions_StartAtOneAndAscend()
     {
-        // Given
+        // Given: numbers are fixed per branch (HELPERS.md), so a number can be missing until its branch lands
         var versions = MigrationCatalog.All.Select(m => m.Version).ToList();
 
         // When
-        var expected = Enumerable.Range(1, versions.Count);
+        var ascending = versions.Order().Distinct().ToList();
 
         // Then
-        versions.ShouldBe(expected);
+        versions[0].ShouldBe(1);
+        versions.ShouldBe(ascending);
         MigrationCatalog.All.ShouldAllBe(m => !string.IsNullOrWhiteSpace(m.Name) && !string.IsNullOrWhiteSpace(m.Sql));
     }
 
@@ -137,11 +138,7 @@ public sealed class MigratorTests
         // Then
         applied.ShouldBe(1);
         (await HistoryAsync(db)).ShouldBe(
-        [
-            new Applied(1, MigrationCatalog.All[0].Name, FirstRun),
-            new Applied(2, MigrationCatalog.All[1].Name, SecondRun),
-            new Applied(3, MigrationCatalog.All[2].Name, FirstRun),
-        ]);
+            MigrationCatalog.All.Select(m => new Applied(m.Version, m.Name, m.Version == 2 ? SecondRun : FirstRun)));
         (await DatabaseContent.SchemaAsync(db.Database)).ShouldBe(currentSchema);
         (await db.SnapshotAsync()).ShouldBe(facts);
     }
