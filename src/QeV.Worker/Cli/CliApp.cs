@@ -25,7 +25,7 @@ public static class CliApp
         GermanHelpAction.Install(root);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.Action is not GermanHelpAction)
         {
             await Console.Error.WriteLineAsync(GermanParseErrors.Describe(parsed, root) + " (qev --help zeigt die Befehle)");
             return 2;

@@ -3,6 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using QeV.Worker.Hosting;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
@@ -38,8 +41,8 @@ public static class CommandRunner
 
             // Commands run without starting the host; resolving the providers starts the OTLP export (when Otlp:Endpoint
             // is set), and disposing the host at the end flushes it, so a short `run --once` is measured too.
-            _ = host.Services.GetService<OpenTelemetry.Metrics.MeterProvider>();
-            _ = host.Services.GetService<OpenTelemetry.Trace.TracerProvider>();
+            var meters = host.Services.GetService<MeterProvider>();
+            var tracer = host.Services.GetService<TracerProvider>();
             if (database != DatabaseUse.None)
             {
                 var store = host.Services.GetRequiredService<Database>();
@@ -48,7 +51,16 @@ public static class CommandRunner
                 await host.Services.GetRequiredService<Migrator>().MigrateAsync(clock.UtcNow, ct);
             }
 
-            return await body(host, ct);
+            try
+            {
+                return await body(host, ct);
+            }
+            finally
+            {
+                // Before the host disposes the instruments: the last measurements of this run reach the collector.
+                meters?.ForceFlush(5_000);
+                tracer?.ForceFlush(5_000);
+            }
         }
         catch (ImportFailedException ex)
         {

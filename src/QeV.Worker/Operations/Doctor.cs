@@ -110,6 +110,11 @@ public sealed class Doctor(Database database, IOptions<MailOptions> mail, IOptio
             var existing = folder;
             while (!Directory.Exists(existing))
             {
+                if (File.Exists(existing))
+                {
+                    throw new IOException($"{existing} ist eine Datei, kein Ordner");
+                }
+
                 existing = Path.GetDirectoryName(existing) ?? throw new DirectoryNotFoundException(folder);
             }
 

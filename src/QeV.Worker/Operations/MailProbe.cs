@@ -48,7 +48,10 @@ public static class MailProbe
             var folder = Path.GetFullPath(options.PickupDirectory);
             Directory.CreateDirectory(folder);
             var file = Path.Combine(folder, $"qev-test-{Guid.NewGuid():N}.eml");
-            await message.WriteToAsync(file, ct);
+            // CRLF as on the wire, whatever the platform: mail gateways that pick the file up expect it.
+            var format = FormatOptions.Default.Clone();
+            format.NewLineFormat = NewLineFormat.Dos;
+            await message.WriteToAsync(format, file, ct);
             return file;
         }
 

@@ -9,7 +9,7 @@ public sealed class OtlpOptions
     public const string Section = "Otlp";
 
     /// <summary>Base URL of the collector, e.g. http://otel-collector:4318; /v1/metrics and /v1/traces are appended.</summary>
-    [Url(ErrorMessage = "erlaubt: eine http- oder https-URL wie http://localhost:4318 oder leer.")]
+    [HttpUrl]
     public string? Endpoint { get; set; }
 
     /// <summary>Service name in the backend; several instances are told apart by host name.</summary>

@@ -51,8 +51,8 @@ public sealed class GermanCliTests
     public static TheoryData<string, string> ParseErrors => new()
     {
         { "deadlines --horizon-days viele", "--horizon-days: „viele“ ist ungültig; erwartet: eine ganze Zahl." },
-        { "import", "Dem Befehl import fehlt ein Argument." },
-        { "deadlines --as-of", "Der Option --as-of fehlt ein Wert." },
+        { "import", "Ein erforderliches Argument fehlt für den Befehl: 'import'." },
+        { "deadlines --as-of", "Ein erforderliches Argument fehlt für die Option: '--as-of'." },
         { "test-mail", "Die Option --to ist erforderlich." },
         { "deadlnes", "Meinten Sie „qev deadlines“?" },
         { "histroy", "Meinten Sie „qev history“?" },
