@@ -5,7 +5,7 @@ namespace QeV.Worker.Demo;
 
 public static class DemoRegistration
 {
-    /// <summary>Demo data for `run --demo` and `seed-demo`.</summary>
+    /// <summary>The demo seeder; only the demo command paths (run --demo, seed-demo) add it, never the core.</summary>
     public static IHostApplicationBuilder AddQevDemo(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DemoSeeder>();

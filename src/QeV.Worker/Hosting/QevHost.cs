@@ -1,12 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using QeV.Worker.Demo;
 using QeV.Worker.Import;
 using QeV.Worker.Notifications;
 using QeV.Worker.Office;
 using QeV.Worker.Operations;
-using QeV.Worker.Rules;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Scheduling;
 using QeV.Worker.Store;
 using Serilog;
@@ -61,7 +60,6 @@ public static class QevHost
             .AddQevStore()
             .AddQevRules()
             .AddQevImport()
-            .AddQevDemo()
             .AddQevOperations()
             .AddQevNotifications()
             .AddQevScheduleOptions();

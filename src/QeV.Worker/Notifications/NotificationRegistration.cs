@@ -1,11 +1,15 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QeV.Domain.Calendar;
+using QeV.Domain.Planning;
+using QeV.Domain.Profiles;
+using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Hosting;
 using QeV.Worker.Ledger;
+using QeV.Worker.Notifications;
 using QeV.Worker.Operations;
-using QeV.Worker.Planning;
 using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Notifications;
@@ -32,7 +36,8 @@ public static class NotificationRegistration
             }
         });
 
-        services.AddSingleton<NoticePlanner>();
+        services.AddSingleton(sp => new NoticePlanner(
+            sp.GetRequiredService<IOptions<NotificationRulesOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<NotificationCycle>();
         services.AddSingleton<NoticePreview>();

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 using QeV.Worker.Hosting;
 
 namespace QeV.Worker.Office;

@@ -5,7 +5,7 @@ using QeV.Worker.Dispatch;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
 using QeV.Worker.Office;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Operations;

@@ -4,10 +4,10 @@ using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Office;
-using QeV.Worker.Profiles;
+using QeV.Domain.Profiles;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
 

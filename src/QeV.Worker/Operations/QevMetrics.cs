@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using QeV.Worker.Dispatch;
-using QeV.Worker.Rules;
+using QeV.Domain.Rules;
 
 namespace QeV.Worker.Operations;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using QeV.Worker.Dispatch;
-using QeV.Worker.Rules;
+using QeV.Domain.Rules;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Operations;
