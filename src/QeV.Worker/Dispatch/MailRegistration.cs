@@ -15,6 +15,8 @@ public static class MailRegistration
         var services = builder.Services;
         services.AddValidatedOptions<MailOptions>(MailOptions.Section);
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddValidatedOptions<DispatchOptions>(DispatchOptions.Section, rejectUnknownKeys: false);
+        services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
         services.AddSingleton(sp => new MailTemplates(
             sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));

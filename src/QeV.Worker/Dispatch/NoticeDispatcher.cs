@@ -21,7 +21,7 @@ public sealed class NoticeDispatcher(
     IMailTransport transport,
     DeadlineService deadlines,
     TimeProvider time,
-    IOptions<NotificationOptions> options,
+    IOptions<DispatchOptions> options,
     ILogger<NoticeDispatcher> logger) : IDisposable
 {
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";

@@ -3,7 +3,10 @@ using QeV.Worker.Hosting;
 
 namespace QeV.Worker.Notifications;
 
-/// <summary>Section Notifications: when and how often mail goes out, and where data problems are reported.</summary>
+/// <summary>
+/// Section Notifications: when mail goes out, the digests and where data problems are reported. The retry and lease keys
+/// of the same section belong to the dispatcher (<see cref="Dispatch.DispatchOptions"/>).
+/// </summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";
@@ -16,29 +19,6 @@ public sealed class NotificationOptions
 
     /// <summary>Receives the daily report of data problems; empty: no admin report.</summary>
     public string? AdminEmail { get; set; }
-
-    /// <summary>Attempts before a notice is dead.</summary>
-    [Range(1, 100, ErrorMessage = Allowed.Between)]
-    public int MaxAttempts { get; set; } = 15;
-
-    /// <summary>First retry delay after a failed dispatch; doubles with each attempt up to <see cref="MaxRetryDelay"/>.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Allowed.Duration, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Longest wait between two attempts; with the defaults a notice survives a mail server outage of about 9 hours.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00", ErrorMessage = Allowed.Duration, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Retries within one dispatch run for a transient failure (4xx, connection refused), with growing delay.</summary>
-    [Range(0, 10, ErrorMessage = Allowed.Between)]
-    public int ImmediateRetries { get; set; } = 2;
-
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = Allowed.Duration, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long a worker may hold a claimed notice before another takes it over.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Allowed.Duration, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Team lead digests list what is due within this many business days.</summary>
     [Range(0, 60, ErrorMessage = Allowed.Between)]

@@ -23,10 +23,6 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
             failures.Add($"Notifications:AdminEmail: „{options.AdminEmail}“ ist keine gültige E-Mail-Adresse; erlaubt: eine Adresse wie it@amt.example oder leer.");
         }
 
-        if (options.RetryDelay > TimeSpan.Zero && options.MaxRetryDelay > TimeSpan.Zero && options.MaxRetryDelay < options.RetryDelay)
-        {
-            failures.Add($"Notifications:MaxRetryDelay ({options.MaxRetryDelay}) darf nicht kürzer sein als Notifications:RetryDelay ({options.RetryDelay}).");
-        }
 
         if (!string.IsNullOrWhiteSpace(options.TemplateFolder) && !Directory.Exists(options.TemplateFolder))
         {

@@ -21,9 +21,11 @@ public static class NotificationRegistration
     {
         builder.AddQevLedger().AddQevMail();
         var services = builder.Services;
-        services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section);
+        // Section Notifications is shared with DispatchOptions; a key neither knows is reported by SectionKeysValidator.
+        services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section, rejectUnknownKeys: false);
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
-        services.AddSingleton<IValidateOptions<NotificationOptions>, ClaimLeaseValidator>();
+        services.AddSingleton<IValidateOptions<NotificationOptions>>(sp => new SectionKeysValidator<NotificationOptions>(
+            sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), NotificationOptions.Section, typeof(NotificationOptions), typeof(DispatchOptions)));
 
         // The stages of the selected profile with the Rules:<id> overrides (bound and checked with RulesOptions).
         services.AddOptions<NotificationRulesOptions>().Configure<IOptions<RulesOptions>>((o, rules) =>

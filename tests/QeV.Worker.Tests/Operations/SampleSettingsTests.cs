@@ -27,6 +27,7 @@ public sealed class SampleSettingsTests
         { typeof(OfficeOptions), OfficeOptions.Section },
         { typeof(MailOptions), MailOptions.Section },
         { typeof(NotificationOptions), NotificationOptions.Section },
+        { typeof(DispatchOptions), DispatchOptions.Section },
         { typeof(ScheduleOptions), ScheduleOptions.Section },
         { typeof(ClusterOptions), ClusterOptions.Section },
         { typeof(HealthOptions), HealthOptions.Section },

@@ -20,6 +20,7 @@ public sealed class SettingsProcessTests
         { "Mail__Smtp__UseStartTls", "vielleicht", "Mail:Smtp:UseStartTls", "true oder false" },
         { "Mail__Smtp__From", "kein absender", "Mail:Smtp:From", "adresse@domain" },
         { "Mail__Smtp__Prot", "25", "Mail:Smtp:Prot", "bekannt sind: Host, Port" },
+        { "Notifications__MaxAttemps", "3", "Notifications:MaxAttemps", "MaxAttempts" },
         { "Notifications__MaxRetryDelay", "-01:00:00", "Notifications:MaxRetryDelay", "00:00:01 bis 7.00:00:00" },
         { "Notifications__RetryDelay", "00:00:00", "Notifications:RetryDelay", "00:00:01 bis 1.00:00:00" },
         { "Notifications__MaxAttempts", "0", "Notifications:MaxAttempts", "1 bis 100" },
