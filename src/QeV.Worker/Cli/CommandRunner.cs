@@ -36,7 +36,7 @@ public static class CommandRunner
             validateArguments?.Invoke();
             var builder = QevHost.CreateBuilder([], db, quiet);
             configure?.Invoke(builder);
-            using var host = builder.Build();
+            using var host = QevHost.Build(builder);
             host.Services.GetRequiredService<IStartupValidator>().Validate();
 
             // Commands run without starting the host; resolving the providers starts the OTLP export (when Otlp:Endpoint

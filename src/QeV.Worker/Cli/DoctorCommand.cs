@@ -25,7 +25,7 @@ public static class DoctorCommand
         try
         {
             var builder = QevHost.CreateBuilder([], db, quiet: true);
-            host = builder.Build();
+            host = QevHost.Build(builder);
             host.Services.GetRequiredService<IStartupValidator>().Validate();
         }
         catch (Exception ex) when (CommandRunner.Describe(ex) is { } message)

@@ -25,6 +25,13 @@ public static class QevHost
         .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: System.Globalization.CultureInfo.InvariantCulture)
         .CreateBootstrapLogger();
 
+    /// <summary>Builds the host after the settings Serilog reads itself are checked (one line naming the key).</summary>
+    public static IHost Build(HostApplicationBuilder builder)
+    {
+        SerilogSettings.Check(builder.Configuration);
+        return builder.Build();
+    }
+
     public static HostApplicationBuilder CreateBuilder(string[] args, string? db, bool quiet)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

@@ -41,6 +41,8 @@ public sealed class SettingsProcessTests
         { "Otlp__Endpoint", "collector ohne schema", "Otlp:Endpoint", "http://localhost:4318" },
         { "Clock__Start", "gestern", "Clock:Start", "2026-11-23T08:00:00+01:00" },
         { "Rules__Profile", "magdebrug", "Rules:Profile", "magdeburg" },
+        { "Serilog__MinimumLevel__Override__Quartz", "Laut", "Serilog:MinimumLevel:Override:Quartz", "Verbose, Debug, Information" },
+        { "Serilog__WriteTo__9__Name", "Sqe", "Serilog:WriteTo:9:Name", "Console, File, Seq" },
     };
 
     [Theory]
