@@ -35,7 +35,7 @@ public sealed class SmtpOptions
     /// <summary>Set through an environment variable or user secrets (Mail__Smtp__Password), never in a committed file.</summary>
     public string? Password { get; set; }
 
-    [Required(AllowEmptyStrings = false, ErrorMessage = Allowed.Present)]
+    [Mailbox]
     public string From { get; set; } = "QeV.Worker <fristen@qev-worker.invalid>";
 
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00", ErrorMessage = Allowed.Duration, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]

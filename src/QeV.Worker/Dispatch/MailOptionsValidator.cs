@@ -10,11 +10,6 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var failures = new List<string>();
-        if (!MailAddress.TryCreate(options.Smtp.From, out _))
-        {
-            failures.Add($"Mail:Smtp:From: „{options.Smtp.From}“ ist keine gültige Absenderadresse; erlaubt: „Name <adresse@domain>“ oder adresse@domain.");
-        }
-
         if (options.Mode == MailMode.Pickup && string.IsNullOrWhiteSpace(options.PickupDirectory))
         {
             failures.Add("Mail:PickupDirectory fehlt (Mail:Mode = Pickup).");

@@ -23,7 +23,6 @@ public static class NotificationRegistration
         var services = builder.Services;
         // Section Notifications is shared with DispatchOptions; a key neither knows is reported by SectionKeysValidator.
         services.AddValidatedOptions<NotificationOptions>(NotificationOptions.Section, rejectUnknownKeys: false);
-        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
         services.AddSingleton<IValidateOptions<NotificationOptions>>(sp => new SectionKeysValidator<NotificationOptions>(
             sp.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), NotificationOptions.Section, typeof(NotificationOptions), typeof(DispatchOptions)));
 

@@ -16,7 +16,6 @@ public static class OfficeRegistration
         var services = builder.Services;
         services.AddSingleton(ClockFrom(builder.Configuration));
         services.AddValidatedOptions<OfficeOptions>(OfficeOptions.Section);
-        services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
         services.AddSingleton<OfficeClock>();
         services.AddSingleton<BusinessCalendar>();
         return builder;
