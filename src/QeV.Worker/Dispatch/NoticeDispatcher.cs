@@ -6,7 +6,6 @@ using QeV.Domain.Planning;
 using QeV.Domain.Rules;
 using QeV.Worker.Deadlines;
 using QeV.Worker.Ledger;
-using QeV.Worker.Notifications;
 
 namespace QeV.Worker.Dispatch;
 

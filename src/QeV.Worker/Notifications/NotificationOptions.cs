@@ -4,8 +4,8 @@ using QeV.Worker.Hosting;
 namespace QeV.Worker.Notifications;
 
 /// <summary>
-/// Section Notifications: when mail goes out, the digests and where data problems are reported. The retry and lease keys
-/// of the same section belong to the dispatcher (<see cref="Dispatch.DispatchOptions"/>).
+/// Section Notifications: when mail goes out, the digests and where data problems are reported. The keys for attempts,
+/// retries and the claim lease in the same section belong to the dispatcher (<c>Dispatch/DispatchOptions</c>).
 /// </summary>
 public sealed class NotificationOptions
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QeV.Worker.Tests.Support;
+using QeV.Worker.Tests.Support.Fixtures;
 
 namespace QeV.Worker.Tests.Operations;
 
