@@ -95,10 +95,6 @@ public static class CommandRunner
         OptionsValidationException o => "Fehler in der Konfiguration: " + string.Join(" ", o.Failures),
         AggregateException a when a.InnerExceptions.All(e => e is OptionsValidationException) =>
             "Fehler in der Konfiguration: " + string.Join(" ", a.InnerExceptions.Cast<OptionsValidationException>().SelectMany(o => o.Failures).Distinct()),
-        StoreUnavailableException => "Datenbank nicht nutzbar: " + ex.Message,
-        SqliteException s => $"Datenbank nicht nutzbar ({s.SqliteErrorCode}): {s.Message.Split('\n')[0]}",
-        NpgsqlException => "PostgreSQL nicht erreichbar oder abgelehnt: " + ex.Message.Split('\n')[0],
-        InvalidOperationException { InnerException: SqliteException or NpgsqlException } => Describe(ex.InnerException!),
-        _ => null,
+        _ => StoreFailure.Describe(ex),
     };
 }

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using QeV.Worker.Hosting;
+using QeV.Worker.Settings;
 
 namespace QeV.Worker.Dispatch;
 

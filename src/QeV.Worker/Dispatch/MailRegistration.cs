@@ -2,14 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Hosting;
-using QeV.Worker.Notifications;
+using QeV.Worker.Settings;
 
 namespace QeV.Worker.Dispatch;
 
 public static class MailRegistration
 {
-    /// <summary>Mail settings, templates, rendering, the transport and the dispatcher.</summary>
+    /// <summary>Mail settings, rendering, the transport and the dispatcher (the templates come with the notifications).</summary>
     public static IHostApplicationBuilder AddQevMail(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -18,8 +17,6 @@ public static class MailRegistration
         services.AddValidatedOptions<DispatchOptions>(DispatchOptions.Section, rejectUnknownKeys: false);
         services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
         services.AddSingleton<IMailTransport, SmtpMailTransport>();
-        services.AddSingleton(sp => new MailTemplates(
-            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
         services.AddSingleton<MailRenderer>();
         services.AddSingleton<INoticeMailFactory, NoticeMailFactory>();
         services.AddSingleton<NoticeDispatcher>();

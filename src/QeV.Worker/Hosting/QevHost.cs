@@ -10,6 +10,7 @@ using QeV.Worker.Scheduling;
 using QeV.Worker.Store;
 using Serilog;
 using Serilog.Events;
+using QeV.Worker.Settings;
 
 namespace QeV.Worker.Hosting;
 

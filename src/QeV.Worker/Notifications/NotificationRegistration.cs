@@ -6,7 +6,7 @@ using QeV.Domain.Planning;
 using QeV.Domain.Profiles;
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Dispatch;
-using QeV.Worker.Hosting;
+using QeV.Worker.Settings;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
 using QeV.Worker.Operations;
@@ -37,6 +37,9 @@ public static class NotificationRegistration
             }
         });
 
+        // Notifications:TemplateFolder overrides the built-in templates the dispatcher renders with.
+        services.AddSingleton(sp => new MailTemplates(
+            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
         services.AddSingleton(sp => new NoticePlanner(
             sp.GetRequiredService<IOptions<NotificationRulesOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<DigestPlanner>();

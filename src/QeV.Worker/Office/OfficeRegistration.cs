@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Domain.Calendar;
-using QeV.Worker.Hosting;
+using QeV.Worker.Settings;
 
 namespace QeV.Worker.Office;
 

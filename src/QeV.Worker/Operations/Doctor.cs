@@ -42,7 +42,7 @@ public sealed class Doctor(Database database, IOptions<MailOptions> mail, IOptio
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var finding = Cli.CommandRunner.Describe(ex) ?? ex.Message.Split('\n')[0];
+            var finding = StoreFailure.Describe(ex) ?? ex.Message.Split('\n')[0];
             var fix = database.FilePath is not null
                 ? "Pfad in Database:ConnectionString bzw. --db prüfen; eine neue Datenbank legt `qev import <ordner>` an."
                 : "Host, Port, Datenbank, Benutzer und Passwort in Database:ConnectionString prüfen; erreicht dieser Rechner den Server (Firewall, pg_hba.conf)?";

@@ -4,7 +4,7 @@ using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using QeV.Worker.Hosting;
+using QeV.Worker.Settings;
 
 namespace QeV.Worker.Operations;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QeV.Worker.Hosting;
+using QeV.Worker.Settings;
 using QeV.Worker.Office;
 using QeV.Worker.Store;
 using Quartz;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QeV.Worker.Hosting;
+using QeV.Worker.Settings;
 using QeV.Worker.Store.Migrations;
 
 namespace QeV.Worker.Store;

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 /// <summary>
 /// Checks the [Range], [Required], [Url], … attributes of an options class and of the option classes it contains,

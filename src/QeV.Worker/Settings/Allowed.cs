@@ -1,4 +1,4 @@
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 /// <summary>Error messages of the option attributes: {1} and {2} are the bounds of a [Range].</summary>
 public static class Allowed

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 public static class ValidatedOptions
 {

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Ledger;
-using QeV.Worker.Notifications;
 using QeV.Worker.Office;
 using QeV.Domain.Planning;
 using QeV.Worker.Store;
 
-namespace QeV.Worker.Operations;
+using QeV.Worker.Operations;
+
+namespace QeV.Worker.Notifications;
 
 /// <summary>
 /// When no notice could be delivered for Health:DispatchAlertAfter, Notifications:AdminEmail gets one mail; when delivery

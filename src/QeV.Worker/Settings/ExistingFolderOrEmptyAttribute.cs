@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 /// <summary>Empty, or a folder that exists.</summary>
 [AttributeUsage(AttributeTargets.Property)]

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Serilog.Events;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 /// <summary>
 /// The Serilog section is read by Serilog itself, which throws deep inside the host for a wrong level and silently

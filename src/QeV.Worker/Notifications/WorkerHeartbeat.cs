@@ -4,7 +4,9 @@ using QeV.Worker.Dispatch;
 using QeV.Domain.Rules;
 using QeV.Worker.Store;
 
-namespace QeV.Worker.Operations;
+using QeV.Worker.Operations;
+
+namespace QeV.Worker.Notifications;
 
 /// <summary>
 /// What every scan and dispatch leaves behind for operations: the instants `qev health` checks, the metrics, and the

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 /// <summary>
 /// Binds a section and turns the binder's English exceptions ("Failed to convert configuration value at …") into one

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace QeV.Worker.Hosting;
+namespace QeV.Worker.Settings;
 
 /// <summary>A section that several option classes share: every key in it must belong to one of them (typos are named).</summary>
 public sealed class SectionKeysValidator<T>(IConfiguration configuration, string section, params Type[] owners) : IValidateOptions<T>
