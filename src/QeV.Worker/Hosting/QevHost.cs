@@ -8,6 +8,7 @@ using QeV.Worker.Operations;
 using QeV.Worker.Deadlines;
 using QeV.Worker.Scheduling;
 using QeV.Worker.Store;
+using QeV.Worker.Store.Migrations;
 using Serilog;
 using Serilog.Events;
 using QeV.Worker.Settings;
@@ -66,6 +67,7 @@ public static class QevHost
         builder
             .AddQevOffice()
             .AddQevStore()
+            .AddQevMigrations()
             .AddQevRules()
             .AddQevImport()
             .AddQevOperations()

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Settings;
-using QeV.Worker.Store.Migrations;
 
 namespace QeV.Worker.Store;
 
@@ -18,7 +17,6 @@ public static class StoreRegistration
         DateTimeOffsetHandler.Register();
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         services.AddSingleton<Database>();
-        services.AddSingleton<Migrator>();
         services.AddSingleton<FactStore>();
         services.AddSingleton<WorkerStatusStore>();
         return builder;
