@@ -6,6 +6,7 @@ using QeV.Worker.Notifications;
 using QeV.Worker.Office;
 using QeV.Worker.Operations;
 using QeV.Worker.Deadlines;
+using QeV.Worker.Scan;
 using QeV.Worker.Scheduling;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
@@ -69,6 +70,7 @@ public static class QevHost
             .AddQevStore()
             .AddQevMigrations()
             .AddQevRules()
+            .AddQevScan()
             .AddQevImport()
             .AddQevOperations()
             .AddQevNotifications()

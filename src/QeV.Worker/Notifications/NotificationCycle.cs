@@ -31,8 +31,19 @@ public sealed class NotificationCycle(
     {
         using var activity = QevMetrics.Activities.StartActivity("scan");
         var watch = WorkerHeartbeat.Start();
-        return await ScanAsync(await deadlines.EvaluateAsync(day, ct), day, watch, ct);
+        return await ScanAsync(await OpenDeadlinesAsync(day, ct), day, watch, ct);
     }
+
+    /// <summary>
+    /// The open deadlines from the refreshed deadlines table, due within a year (the longest lead time of any reminder
+    /// is far shorter; overdue ones of any age are included).
+    /// </summary>
+    public async Task<DeadlineSnapshot> OpenDeadlinesAsync(DateOnly day, CancellationToken ct) =>
+        (await deadlines.FromTableAsync(day, day.AddDays(366), includeFulfilled: false, ct)).Snapshot;
+
+    /// <summary>Plans the notices owed on <paramref name="day"/> from the snapshot and writes them to the ledger.</summary>
+    public Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct) =>
+        ScanAsync(snapshot, day, WorkerHeartbeat.Start(), ct);
 
     private async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, System.Diagnostics.Stopwatch watch, CancellationToken ct)
     {
@@ -48,7 +59,7 @@ public sealed class NotificationCycle(
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
             Display(day), snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
         await heartbeat.ScannedAsync(day, snapshot.Deadlines, watch.Elapsed, ct);
-        var skipped = engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
+        var skipped = snapshot.SkippedRules ?? engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
         if (skipped.Count > 0)
         {
             logger.LogInformation("Ohne Daten übersprungen: {Rules}", string.Join(", ", skipped.Select(r => $"{r} (braucht {RuleData.Needs(r)})")));
@@ -68,7 +79,7 @@ public sealed class NotificationCycle(
 
         using var activity = QevMetrics.Activities.StartActivity("digest");
         var watch = WorkerHeartbeat.Start();
-        var snapshot = await deadlines.EvaluateAsync(day, ct);
+        var snapshot = await OpenDeadlinesAsync(day, ct);
         var scanned = await ScanAsync(snapshot, day, watch, ct);
         var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
