@@ -10,11 +10,6 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var failures = new List<string>();
-        if (!MailAddress.TryCreate(options.Smtp.From, out _))
-        {
-            failures.Add($"Mail:Smtp:From: „{options.Smtp.From}“ ist keine gültige Absenderadresse.");
-        }
-
         if (options.Mode == MailMode.Pickup && string.IsNullOrWhiteSpace(options.PickupDirectory))
         {
             failures.Add("Mail:PickupDirectory fehlt (Mail:Mode = Pickup).");
@@ -30,11 +25,6 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             else if (!smtp.UseStartTls && !smtp.AllowInsecure && !IsLoopback(smtp.Host))
             {
                 failures.Add($"Mail:Smtp:UseStartTls ist aus, aber „{smtp.Host}“ ist kein lokaler Server: TLS einschalten oder Mail:Smtp:AllowInsecure=true setzen.");
-            }
-
-            if (smtp.Port is < 1 or > 65535)
-            {
-                failures.Add($"Mail:Smtp:Port: {smtp.Port} ist kein gültiger Port.");
             }
 
             if (string.IsNullOrEmpty(smtp.User) != string.IsNullOrEmpty(smtp.Password))

@@ -93,6 +93,11 @@ public sealed class NoticeDispatcher(
     /// <summary>true: sent; false: will be retried; null: dead.</summary>
     private async Task<bool?> DeliverAsync(NoticeRow row, DateOnly day, CancellationToken ct)
     {
+        // Every line about this notice carries these properties (Seq, CLEF files): search by case or person, never by name.
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["NoticeKey"] = row.NoticeKey, ["Rule"] = row.Rule, ["CaseId"] = row.CaseId, ["StaffId"] = row.ToStaffId,
+        });
         try
         {
             var content = NoticeJson.Deserialize(row.Content);
