@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using QeV.Domain.Calendar;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Office;
+using QeV.Worker.Sources;
 using QeV.Domain.Profiles;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
@@ -14,7 +15,9 @@ using QeV.Worker.Store.Migrations;
 namespace QeV.Worker.Operations;
 
 /// <summary>The checks of `qev doctor` after the configuration passed: database, mail server, calendar, pickup folder.</summary>
-public sealed class Doctor(Database database, IOptions<MailOptions> mail, IOptions<RulesOptions> rules, OfficeClock clock)
+public sealed class Doctor(
+    Database database, IOptions<MailOptions> mail, IOptions<RulesOptions> rules, OfficeClock clock, SourcesCheck sources,
+    IOptions<SourcesOptions> sourcesOptions)
 {
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken ct) =>
     [
@@ -22,8 +25,31 @@ public sealed class Doctor(Database database, IOptions<MailOptions> mail, IOptio
         await MailServerAsync(ct),
         Calendar(),
         PickupFolder(),
-        DoctorCheck.Skip("Quellen", "keine Quellen zugeordnet (Import per `qev import <ordner>`)"),
+        await SourcesAsync(ct),
     ];
+
+    private async Task<DoctorCheck> SourcesAsync(CancellationToken ct)
+    {
+        const string name = "Quellen";
+        try
+        {
+            if (!sourcesOptions.Value.Any)
+            {
+                return DoctorCheck.Skip(name, "keine Quellen zugeordnet (Import per `qev import <ordner>`)");
+            }
+
+            var (text, clean) = await sources.RunAsync(clock.Today, ct);
+            return clean
+                ? DoctorCheck.Pass(name, "jede Zuordnung gelesen, keine fehlerhafte Zeile\n" + text)
+                : DoctorCheck.Fail(name, "fehlerhafte Zeilen oder nicht lesbare Quelle\n" + text,
+                    "`qev sources check` zeigt die ersten Fehler je Entität; Abfragen unter Sources:Queries und die Rechte (docs/sources.md) prüfen.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return DoctorCheck.Fail(name, ex.Message.Split('\n')[0],
+                "Sources:Connections (Anbieter, Verbindungszeichenfolge) und die SELECT-Rechte auf die Sichten prüfen (docs/sources.md).");
+        }
+    }
 
     private async Task<DoctorCheck> DatabaseAsync(CancellationToken ct)
     {
