@@ -23,6 +23,12 @@ public static class DeadlinesCommand
             var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
             var snapshot = await host.Services.GetRequiredService<DeadlineService>().EvaluateAsync(day, token);
             var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
+            foreach (var failure in snapshot.Failures)
+            {
+                // stdout stays the contract's JSON; what could not be computed is said on stderr.
+                Console.Error.WriteLine("Datenproblem: " + failure.Describe());
+            }
+
             Console.Out.WriteLine(chosenFormat == "json" ? DeadlineReport.ToJson(rows) : DeadlineTable.Render(rows, snapshot.Facts, day));
             return 0;
         }, ct, validateArguments: () =>

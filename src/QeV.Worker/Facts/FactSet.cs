@@ -71,6 +71,16 @@ public sealed class FactSet
     public ILookup<string, HomeVisit> HomeVisitsByCase { get; }
     public ILookup<string, Report> ReportsByCase { get; }
 
+    /// <summary>
+    /// The same facts with only the cases <paramref name="keep"/> accepts, and only the meetings, appointments, case
+    /// reports and home visits of those (organisations, staff, agreements and the rest stay whole).
+    /// </summary>
+    public FactSet WithCases(Func<string, bool> keep) =>
+        new(Organisations, Teams, Staff, Cases.Where(c => keep(c.CaseId)).ToList(),
+            Meetings.Where(m => keep(m.CaseId)).ToList(), Reports.Where(r => r.CaseId is null || keep(r.CaseId)).ToList(),
+            Appointments.Where(a => keep(a.CaseId)).ToList(), Fuehrungszeugnisse, Agreements, Ag78Sessions, Trainings,
+            HomeVisits.Where(v => keep(v.CaseId)).ToList(), ProviderDialogues);
+
     public Staff? FindStaff(string? staffId) =>
         staffId is not null && StaffById.TryGetValue(staffId, out var s) ? s : null;
 

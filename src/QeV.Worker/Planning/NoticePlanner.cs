@@ -23,16 +23,32 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
             var facts = snapshot.Facts;
             var state = People.StateOf(facts, deadline.OrganisationId, snapshot.Context.DefaultState);
             var missing = deadline.Rule == "F12" && F12FuehrungszeugnisRule.IsMissing(facts, deadline.SubjectId);
-            if (StageSchedule.Owed(deadline, options, day, calendar, state, missing) is not { } stage)
+            try
             {
-                continue;
-            }
+                if (StageSchedule.Owed(deadline, options, day, calendar, state, missing) is not { } stage)
+                {
+                    continue;
+                }
 
-            PlanStage(facts, deadline, stage, options, day, rules.Value.ProfileName, notices, problems);
+                PlanStage(facts, deadline, stage, options, day, rules.Value.ProfileName, notices, problems);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                // A date at the edge of the calendar (year 0001): this deadline cannot be staged, every other one still is.
+                problems.Add(FailureProblem(facts, new RuleFailure(deadline.Rule, deadline.CaseId, deadline.FileReference,
+                    deadline.ResponsibleStaffId, DeadlineEngine.Reason(ex))));
+            }
         }
 
+        problems.AddRange(snapshot.Failures.Select(f => FailureProblem(snapshot.Facts, f)));
         return new NoticePlan(notices, problems);
     }
+
+    /// <summary>A rule that failed on a case is a data problem of that case's case manager (and their team lead).</summary>
+    public static DataProblem FailureProblem(FactSet facts, RuleFailure failure) => new(
+        new DataProblemLine(failure.StaffId ?? "–", facts.FindStaff(failure.StaffId)?.DisplayName, failure.Describe(),
+            failure.CaseId is null ? $"Regel {failure.Rule}" : $"Regel {failure.Rule} zu {failure.FileReference ?? failure.CaseId}"),
+        People.EscalationFor(facts, failure.StaffId));
 
     private static void PlanStage(
         FactSet facts, Deadline deadline, Stage stage, RuleNoticeOptions options, DateOnly day, string? profile,

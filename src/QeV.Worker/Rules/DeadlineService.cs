@@ -20,6 +20,7 @@ public sealed class DeadlineService(
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)
     {
         var context = new RuleContext(asOf, calendar, clock.DefaultState, rules.Value.Profile);
-        return new DeadlineSnapshot(facts, context, engine.Evaluate(facts, context));
+        var (deadlines, failures) = engine.EvaluateAll(facts, context);
+        return new DeadlineSnapshot(facts, context, deadlines) { Failures = failures };
     }
 }
