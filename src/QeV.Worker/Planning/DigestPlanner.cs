@@ -25,7 +25,9 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             var state = People.StateOf(facts, teams.First().OrganisationId, snapshot.Context.DefaultState);
             var teamNames = string.Join(", ", teams.Select(t => t.Name));
             var horizon = calendar.AddBusinessDays(day, dueSoonBusinessDays, state);
-            var open = snapshot.Deadlines.Where(d => d.IsOpen && d.ResponsibleStaffId is not null && members.Contains(d.ResponsibleStaffId)).ToList();
+            // A deadline missed before its help ended is listed once, in the first digest after the end.
+            var open = snapshot.Deadlines.Where(d => d.IsOpen && d.ResponsibleStaffId is not null && members.Contains(d.ResponsibleStaffId)
+                && (d.HelpEndedOn is not { } end || day <= calendar.AddBusinessDays(end, 1, state))).ToList();
 
             var overdue = open.Where(d => d.Status == DeadlineStatus.Overdue)
                 .OrderBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.DueDate)
@@ -67,6 +69,6 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
     }
 
     private static DigestLine Line(FactSet facts, Deadline d, DateOnly day) => new(
-        d.Rule, d.Name, d.SubjectId, d.FileReference, d.DueDate,
+        d.Rule, d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"{d.Name} (Hilfe beendet am {end:dd.MM.yyyy})") : d.Name, d.SubjectId, d.FileReference, d.DueDate,
         Math.Max(0, day.DayNumber - d.DueDate.DayNumber), facts.FindStaff(d.ResponsibleStaffId)?.DisplayName);
 }

@@ -98,6 +98,7 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
                 AlsoInformed = others,
                 ResponsibleName = facts.FindStaff(deadline.ResponsibleStaffId)?.DisplayName,
                 Urgent = stage.Kind == NoticeKind.Notice,
+                HelpEndedOn = deadline.HelpEndedOn,
             };
             notices.Add(new PlannedNotice(content, draft.StaffId, day));
         }
@@ -118,6 +119,7 @@ public sealed class NoticePlanner(IOptions<NotificationRulesOptions> rules, Busi
                 [new(NoticeKind.Reminder, d.ResponsibleStaffId, "zuständig",
                     stage.IsLastReminder && options.CcEscalationOnLastReminder ? [(escalation, escalationRole)] : [])],
             NoticeKind.Due => [new(NoticeKind.Due, d.ResponsibleStaffId, "zuständig", [])],
+            NoticeKind.Ended => [new(NoticeKind.Ended, d.ResponsibleStaffId, "zuständig", [(escalation, escalationRole)])],
             _ => OverdueDrafts(d, stage, escalation, escalationRole),
         };
     }

@@ -14,6 +14,13 @@ public static class StageSchedule
     {
         var due = deadline.DueDate;
         var stages = new List<Stage>();
+        if (deadline.HelpEndedOn is { } end)
+        {
+            // Missed before the help ended: said once, the day after the end (or at the first scan after it), never escalated.
+            stages.Add(new Stage("ended", NoticeKind.Ended, end.AddDays(1)));
+            return stages.Where(s => s.Date <= day).ToList();
+        }
+
         if (options.Immediate)
         {
             stages.Add(new Stage("notice", NoticeKind.Notice, due));

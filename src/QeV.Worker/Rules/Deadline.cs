@@ -33,5 +33,11 @@ public sealed record Deadline(
     /// </summary>
     public string? InstanceKey { get; init; }
 
+    /// <summary>
+    /// Set when the help has ended (before the day judged by) and this instance, due on or before the end, was missed:
+    /// it is reported once as missed at the end of the help instead of escalating (see <see cref="EndedHelp"/>).
+    /// </summary>
+    public DateOnly? HelpEndedOn { get; init; }
+
     public bool IsOpen => Status is not DeadlineStatus.Fulfilled;
 }

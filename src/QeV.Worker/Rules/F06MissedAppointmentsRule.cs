@@ -41,13 +41,17 @@ public sealed class F06MissedAppointmentsRule : IDeadlineRule
             var organisationId = keyWorker?.OrganisationId ?? @case.ProviderOrganisationId;
             foreach (var third in ThirdsOfRuns(facts.AppointmentsByCase[@case.CaseId], runLength))
             {
-                yield return new Deadline(
+                var deadline = new Deadline(
                     Id, name, SubjectType.Case, @case.CaseId, @case.CaseId, @case.FileReference, third,
                     context.StatusOf(third), @case.KeyWorkerStaffId, People.TeamLeadOf(facts, @case.KeyWorkerStaffId))
                 {
                     InformedStaffId = @case.CaseManagerStaffId,
                     OrganisationId = organisationId,
                 };
+                if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+                {
+                    yield return kept;
+                }
             }
         }
     }

@@ -59,7 +59,7 @@ public sealed class F17VertretungRule : IDeadlineRule
                 continue;
             }
 
-            yield return new Deadline(
+            var deadline = new Deadline(
                 Id, name, SubjectType.Case, @case.CaseId, @case.CaseId, @case.FileReference, due, context.StatusOf(due),
                 People.LeadFor(facts, keyWorker.StaffId), null)
             {
@@ -67,6 +67,10 @@ public sealed class F17VertretungRule : IDeadlineRule
                 SupervisorStaffId = People.LeitungOf(facts, keyWorker.OrganisationId),
                 OrganisationId = keyWorker.OrganisationId,
             };
+            if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+            {
+                yield return kept;
+            }
         }
     }
 }
