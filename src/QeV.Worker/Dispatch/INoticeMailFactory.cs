@@ -1,5 +1,5 @@
 using System.Net.Mail;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch;
 

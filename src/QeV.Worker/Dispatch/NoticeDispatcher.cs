@@ -2,10 +2,11 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using QeV.Domain.Planning;
+using QeV.Domain.Rules;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
 
 namespace QeV.Worker.Dispatch;
 

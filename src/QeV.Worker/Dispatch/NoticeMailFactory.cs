@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch;
 

@@ -4,7 +4,7 @@ using System.Net.Mime;
 using System.Security.Cryptography;
 using System.Text;
 using QeV.Worker.Dispatch.Ics;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 

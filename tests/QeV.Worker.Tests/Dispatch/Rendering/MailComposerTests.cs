@@ -2,7 +2,7 @@ using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Tests.Dispatch.Rendering;
 

@@ -1,9 +1,0 @@
-using QeV.Worker.Facts;
-
-namespace QeV.Worker.Rules;
-
-/// <summary>The facts, the date they were judged by, every deadline that follows, and the parts no rule could judge.</summary>
-public sealed record DeadlineSnapshot(FactSet Facts, RuleContext Context, IReadOnlyList<Deadline> Deadlines)
-{
-    public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
-}
