@@ -44,6 +44,12 @@ public sealed class FactSet
         ReportsByCase = reports.Where(r => r.CaseId is not null).ToLookup(r => r.CaseId!, StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Deadlines (by key) whose immediate notice has been delivered, from the ledger: F06 is an obligation to notify,
+    /// fulfilled by the delivered notice.
+    /// </summary>
+    public IReadOnlySet<string> NotifiedDeadlines { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static FactSet Empty { get; } = new([], [], [], [], [], [], [], [], [], [], []);
 
     public IReadOnlyList<Organisation> Organisations { get; }
@@ -79,7 +85,18 @@ public sealed class FactSet
         new(Organisations, Teams, Staff, Cases.Where(c => keep(c.CaseId)).ToList(),
             Meetings.Where(m => keep(m.CaseId)).ToList(), Reports.Where(r => r.CaseId is null || keep(r.CaseId)).ToList(),
             Appointments.Where(a => keep(a.CaseId)).ToList(), Fuehrungszeugnisse, Agreements, Ag78Sessions, Trainings,
-            HomeVisits.Where(v => keep(v.CaseId)).ToList(), ProviderDialogues);
+            HomeVisits.Where(v => keep(v.CaseId)).ToList(), ProviderDialogues)
+        {
+            NotifiedDeadlines = NotifiedDeadlines,
+        };
+
+    /// <summary>The same facts with the deadlines whose immediate notice has been delivered.</summary>
+    public FactSet WithNotified(IReadOnlySet<string> notified) =>
+        new(Organisations, Teams, Staff, Cases, Meetings, Reports, Appointments, Fuehrungszeugnisse, Agreements, Ag78Sessions,
+            Trainings, HomeVisits, ProviderDialogues)
+        {
+            NotifiedDeadlines = notified,
+        };
 
     public Staff? FindStaff(string? staffId) =>
         staffId is not null && StaffById.TryGetValue(staffId, out var s) ? s : null;

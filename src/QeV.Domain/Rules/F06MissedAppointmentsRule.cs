@@ -48,6 +48,12 @@ public sealed class F06MissedAppointmentsRule : IDeadlineRule
                     InformedStaffId = @case.CaseManagerStaffId,
                     OrganisationId = organisationId,
                 };
+                if (facts.NotifiedDeadlines.Contains(deadline.Key))
+                {
+                    // The obligation is the notice: delivered to the case manager, it is fulfilled.
+                    deadline = deadline with { Status = DeadlineStatus.Fulfilled };
+                }
+
                 if (EndedHelp.Apply(deadline, @case, context) is { } kept)
                 {
                     yield return kept;

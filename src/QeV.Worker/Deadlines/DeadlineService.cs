@@ -3,6 +3,7 @@ using QeV.Domain.Calendar;
 using QeV.Domain.Facts;
 using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
+using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 using QeV.Worker.Store;
 
@@ -10,12 +11,14 @@ namespace QeV.Worker.Deadlines;
 
 /// <summary>Loads the facts and evaluates every rule as of a date.</summary>
 public sealed class DeadlineService(
-    FactStore store, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules)
+    FactStore store, DeliveredNotices delivered, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock,
+    IOptions<RulesOptions> rules)
 {
     public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
         var facts = await store.LoadAsync(ct);
-        return Evaluate(facts, asOf);
+        var notified = await delivered.NotifiedByAsync(asOf, ct);
+        return Evaluate(notified.Count == 0 ? facts : facts.WithNotified(notified), asOf);
     }
 
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)

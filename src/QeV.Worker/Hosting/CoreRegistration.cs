@@ -8,6 +8,7 @@ using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
 using QeV.Worker.Deadlines;
 using QeV.Worker.Import;
+using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
 using QeV.Worker.Store.Migrations;
@@ -46,6 +47,7 @@ public static class CoreRegistration
         }
 
         services.AddSingleton<DeadlineEngine>();
+        services.AddSingleton<DeliveredNotices>();
         services.AddSingleton<DeadlineService>();
 
         services.AddSingleton<ImportWriter>();
