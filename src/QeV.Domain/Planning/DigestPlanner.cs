@@ -44,7 +44,9 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             }
 
             var routed = RecipientRouter.Route(facts, lead, day, $"Tagesübersicht {teamNames}");
-            if (routed.Recipient is null)
+            // A lead who cannot be reached (nor their deputy lead): the organisation's Leitung reads the team's list.
+            var to = routed.Recipient ?? ViaLeitung(facts, lead, teams.First().OrganisationId, day, teamNames);
+            if (to is null)
             {
                 continue;
             }
@@ -55,7 +57,7 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
                 Kind = NoticeKind.Digest,
                 Stage = "digest",
                 Day = day,
-                To = routed.Recipient,
+                To = to,
                 SubjectId = string.Join(",", teamIds.Order(StringComparer.Ordinal)),
                 RuleName = teamNames,
                 Overdue = overdue,
@@ -67,6 +69,12 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
 
         return notices;
     }
+
+    private static Recipient? ViaLeitung(FactSet facts, string lead, string organisationId, DateOnly day, string teamNames) =>
+        People.LeitungOf(facts, organisationId) is { } leitung && leitung != lead
+            && RecipientRouter.Route(facts, leitung, day, $"Tagesübersicht {teamNames}").Recipient is { } recipient
+            ? recipient with { StandsInFor = facts.FindStaff(lead)?.DisplayName ?? lead }
+            : null;
 
     private static DigestLine Line(FactSet facts, Deadline d, DateOnly day) => new(
         d.Rule, d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"{d.Name} (Hilfe beendet am {end:dd.MM.yyyy})") : d.Name, d.SubjectId, d.FileReference, d.DueDate,
