@@ -17,9 +17,11 @@ public sealed class DeadlineEngine(IEnumerable<IDeadlineRule> rules)
     {
         var deadlines = new List<Deadline>();
         var failures = new List<RuleFailure>();
+        var stopped = new InactiveProviders(facts);
         foreach (var rule in Rules.Where(rule => RuleData.IsPresent(rule.Id, facts)))
         {
-            deadlines.AddRange(Guarded(rule, facts, context, failures));
+            var found = Guarded(rule, facts, context, failures);
+            deadlines.AddRange(stopped.Any ? found.Where(d => !stopped.Hides(d)) : found);
         }
 
         var ordered = deadlines

@@ -35,15 +35,17 @@ public sealed class MigratorTests
     }
 
     [Fact]
-    public void MigrationCatalog_Versions_StartAtOneAndAscendWithoutGaps()
+    public void MigrationCatalog_Versions_StartAtOneAndAscendStrictly()
     {
-        // Given
+        // Given: numbers are reserved per branch (HELPERS.md: M004 issue 8, M005 issue 10, …), so a branch may hold M005
+        // before M004 has landed; what must never happen is a repeated or descending number
         var versions = MigrationCatalog.All.Select(m => m.Version).ToList();
 
         // When
-        var expected = Enumerable.Range(1, versions.Count);
+        var expected = versions.Distinct().Order();
 
         // Then
+        versions[0].ShouldBe(1);
         versions.ShouldBe(expected);
         MigrationCatalog.All.ShouldAllBe(m => !string.IsNullOrWhiteSpace(m.Name) && !string.IsNullOrWhiteSpace(m.Sql));
     }
@@ -142,6 +144,7 @@ public sealed class MigratorTests
             new Applied(1, MigrationCatalog.All[0].Name, FirstRun),
             new Applied(2, MigrationCatalog.All[1].Name, SecondRun),
             new Applied(3, MigrationCatalog.All[2].Name, FirstRun),
+            .. MigrationCatalog.All.Skip(3).Select(m => new Applied(m.Version, m.Name, FirstRun)),
         ]);
         (await DatabaseContent.SchemaAsync(db.Database)).ShouldBe(currentSchema);
         (await db.SnapshotAsync()).ShouldBe(facts);

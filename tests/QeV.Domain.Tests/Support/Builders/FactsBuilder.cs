@@ -179,6 +179,21 @@ public sealed class FactsBuilder
         return this;
     }
 
+    /// <summary>Adds an agreement row as given (qev_id, qev_date, includes_qev, invited_by).</summary>
+    public FactsBuilder WithAgreementRow(Agreement agreement)
+    {
+        _agreements.Add(agreement);
+        return this;
+    }
+
+    /// <summary>Marks an organisation already added as stopped (organisations.active = false) or active again.</summary>
+    public FactsBuilder WithOrganisationActive(string organisationId, bool active)
+    {
+        var index = _organisations.FindIndex(o => o.OrganisationId == organisationId);
+        _organisations[index] = _organisations[index] with { Active = active };
+        return this;
+    }
+
     public FactsBuilder WithSession(string sessionId, DateOnly date, string organisationId = JugendamtId)
     {
         _sessions.Add(new Ag78Session(sessionId, organisationId, date, null));
