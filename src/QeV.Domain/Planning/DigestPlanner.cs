@@ -32,7 +32,7 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             var overdue = open.Where(d => d.Status == DeadlineStatus.Overdue)
                 .OrderBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.DueDate)
                 .Select(d => Line(facts, d, day)).ToList();
-            var dueSoon = open.Where(d => d.DueDate >= day && d.DueDate <= horizon)
+            var dueSoon = open.Where(d => (d.DueDate >= day && d.DueDate <= horizon) || (d.WarningFrom is { } w && w <= day && d.DueDate > horizon))
                 .OrderBy(d => d.DueDate).ThenBy(d => d.Rule, StringComparer.Ordinal)
                 .Select(d => Line(facts, d, day)).ToList();
             var teamProblems = problems.Where(p => p.TeamLeadStaffId == lead || members.Contains(p.Line.StaffId))
@@ -77,6 +77,9 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             : null;
 
     private static DigestLine Line(FactSet facts, Deadline d, DateOnly day) => new(
-        d.Rule, d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"{d.Name} (Hilfe beendet am {end:dd.MM.yyyy})") : d.Name, d.SubjectId, d.FileReference, d.DueDate,
+        d.Rule,
+        d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"{d.Name} (Hilfe beendet am {end:dd.MM.yyyy})")
+        : d.WarningFrom is { } warning && warning <= day ? $"{d.Name} (Warnung: Rückstand, {d.Progress})"
+        : d.Name, d.SubjectId, d.FileReference, d.DueDate,
         Math.Max(0, day.DayNumber - d.DueDate.DayNumber), facts.FindStaff(d.ResponsibleStaffId)?.DisplayName);
 }

@@ -46,6 +46,12 @@ public static class StageSchedule
             stages.Add(new Stage($"reminder-{reminders[i].Period}", NoticeKind.Reminder, reminders[i].Date, IsLastReminder: i == reminders.Count - 1));
         }
 
+        if (deadline.WarningFrom is { } warning && warning < due)
+        {
+            // Behind the pace (F13/F14 in October): a warning, once, before the reminders; never an escalation.
+            stages.Add(new Stage("warning", NoticeKind.Reminder, warning));
+        }
+
         if (options.OnDueDay)
         {
             stages.Add(new Stage("due", NoticeKind.Due, due));

@@ -39,5 +39,11 @@ public sealed record Deadline(
     /// </summary>
     public DateOnly? HelpEndedOn { get; init; }
 
+    /// <summary>From this day a warning stage is owed before the due date (F13/F14: behind the pace in October).</summary>
+    public DateOnly? WarningFrom { get; init; }
+
+    /// <summary>The numbers a mail names: hours, sessions or visits reached and required ("6 von 15,6").</summary>
+    public string? Progress { get; init; }
+
     public bool IsOpen => Status is not DeadlineStatus.Fulfilled;
 }
