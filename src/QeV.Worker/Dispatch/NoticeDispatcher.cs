@@ -6,7 +6,6 @@ using QeV.Domain.Planning;
 using QeV.Domain.Rules;
 using QeV.Worker.Deadlines;
 using QeV.Worker.Ledger;
-using QeV.Worker.Notifications;
 
 namespace QeV.Worker.Dispatch;
 
@@ -21,7 +20,7 @@ public sealed class NoticeDispatcher(
     IMailTransport transport,
     DeadlineService deadlines,
     TimeProvider time,
-    IOptions<NotificationOptions> options,
+    IOptions<DispatchOptions> options,
     ILogger<NoticeDispatcher> logger) : IDisposable
 {
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";

@@ -1,15 +1,13 @@
 using Microsoft.Extensions.Options;
-using QeV.Worker.Dispatch;
-
-namespace QeV.Worker.Notifications;
+namespace QeV.Worker.Dispatch;
 
 /// <summary>
 /// A claim must outlive the longest delivery (every SMTP attempt timing out, plus the waits between them); otherwise
 /// another instance could take a notice over while the first is still sending it, and it would arrive twice.
 /// </summary>
-public sealed class ClaimLeaseValidator(IOptions<MailOptions> mail) : IValidateOptions<NotificationOptions>
+public sealed class ClaimLeaseValidator(IOptions<MailOptions> mail) : IValidateOptions<DispatchOptions>
 {
-    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    public ValidateOptionsResult Validate(string? name, DispatchOptions options)
     {
         MailOptions mailOptions;
         try
@@ -30,7 +28,7 @@ public sealed class ClaimLeaseValidator(IOptions<MailOptions> mail) : IValidateO
                 + "Mail:Smtp:Timeout × (Notifications:ImmediateRetries + 1) plus Wartezeiten).");
     }
 
-    public static TimeSpan LongestDelivery(NotificationOptions options, MailOptions mail)
+    public static TimeSpan LongestDelivery(DispatchOptions options, MailOptions mail)
     {
         var attempts = Math.Max(0, options.ImmediateRetries) + 1;
         var waits = options.ImmediateRetryDelay * (Math.Pow(2, attempts - 1) - 1);
