@@ -20,8 +20,7 @@ public sealed class DeadlineEngine(IEnumerable<IDeadlineRule> rules)
         var stopped = new InactiveProviders(facts);
         foreach (var rule in Rules.Where(rule => RuleData.IsPresent(rule.Id, facts)))
         {
-            var found = Guarded(rule, facts, context, failures);
-            deadlines.AddRange(stopped.Any ? found.Where(d => !stopped.Hides(d)) : found);
+            deadlines.AddRange(Run(rule, facts, context, stopped, failures));
         }
 
         var ordered = deadlines
@@ -35,6 +34,16 @@ public sealed class DeadlineEngine(IEnumerable<IDeadlineRule> rules)
     /// <summary>Active rules that were skipped because the database holds none of the facts they judge.</summary>
     public IReadOnlyList<string> SkippedForLackOfData(FactSet facts, RuleContext context) =>
         Rules.Where(rule => context.IsEnabled(rule.Id) && !RuleData.IsPresent(rule.Id, facts)).Select(rule => rule.Id).ToList();
+
+    /// <summary>
+    /// One rule over <paramref name="facts"/> as the engine runs it: the cases it fails on left out and recorded in
+    /// <paramref name="failures"/>, and nothing open of a provider that has stopped (the scan's partitions use this too).
+    /// </summary>
+    public static IEnumerable<Deadline> Run(IDeadlineRule rule, FactSet facts, RuleContext context, InactiveProviders stopped, List<RuleFailure> failures)
+    {
+        var found = Guarded(rule, facts, context, failures);
+        return stopped.Any ? found.Where(d => !stopped.Hides(d)) : found;
+    }
 
     private static IReadOnlyList<Deadline> Guarded(IDeadlineRule rule, FactSet facts, RuleContext context, List<RuleFailure> failures)
     {

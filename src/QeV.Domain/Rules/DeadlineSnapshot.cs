@@ -6,4 +6,10 @@ namespace QeV.Domain.Rules;
 public sealed record DeadlineSnapshot(FactSet Facts, RuleContext Context, IReadOnlyList<Deadline> Deadlines)
 {
     public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
+
+    /// <summary>
+    /// Active rules skipped because the database holds none of their data, when the snapshot was read from the deadlines
+    /// table (its facts are then only the lookups); null when it was evaluated over all facts.
+    /// </summary>
+    public IReadOnlyList<string>? SkippedRules { get; init; }
 }

@@ -27,4 +27,12 @@ public static class EndedHelp
 
         return deadline with { HelpEndedOn = end };
     }
+
+    /// <summary>
+    /// Where the help stands on <paramref name="asOf"/> for <see cref="Apply"/>: 0 running (or no end), 1 ended and its
+    /// missed instances listed, 2 ended and listed no more. The scan makes it part of a case's fingerprint, so the case is
+    /// judged again on the days it changes, not every day.
+    /// </summary>
+    public static int PhaseOn(Case @case, DateOnly asOf) =>
+        @case.EndDate is not { } end || end >= asOf ? 0 : asOf.DayNumber - end.DayNumber > ListedDays ? 2 : 1;
 }

@@ -13,6 +13,8 @@ public static class CliApp
             ImportCommand.Create(),
             DeadlinesCommand.Create(),
             SeedDemoCommand.Create(),
+            GenerateCommand.Create(),
+            ScanCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
             RulesCommand.Create(),

@@ -11,6 +11,7 @@ using QeV.Worker.Import;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
+using QeV.Worker.Scan;
 using QeV.Worker.Store.Migrations;
 using QeV.Worker.Store;
 
@@ -48,6 +49,9 @@ public static class CoreRegistration
 
         services.AddSingleton<DeadlineEngine>();
         services.AddSingleton<DeliveredNotices>();
+        services.AddSingleton<ScanSettings>();
+        services.AddSingleton<DeadlineScanner>();
+        services.AddSingleton<DeadlineTableReader>();
         services.AddSingleton<DeadlineService>();
 
         services.AddSingleton<ImportWriter>();

@@ -9,5 +9,7 @@ public static class MigrationCatalog
         M002Ledger.Migration,
         M003ProfileFacts.Migration,
         M005CatalogFacts.Migration,
+        M008Deadlines.Migration,
+        M009DeadlineStages.Migration,
     ];
 }

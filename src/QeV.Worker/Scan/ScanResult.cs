@@ -1,0 +1,19 @@
+using QeV.Domain.Rules;
+
+namespace QeV.Worker.Scan;
+
+/// <summary>What one refresh of the deadlines table did.</summary>
+public sealed record ScanResult(
+    DateOnly AsOf,
+    bool Full,
+    long Partitions,
+    long Evaluated,
+    long DayOnly,
+    long Removed,
+    long DeadlinesWritten,
+    long RowsRead,
+    IReadOnlyList<string> PresentRules)
+{
+    /// <summary>The cases (or rules) no rule could judge in this scan: data problems, the rest went on.</summary>
+    public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
+}
