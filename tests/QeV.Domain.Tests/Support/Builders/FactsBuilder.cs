@@ -269,6 +269,14 @@ public sealed class FactsBuilder
         return this;
     }
 
+    /// <summary>Sets the deputy (staff.deputy_staff_id) of a staff member already added.</summary>
+    public FactsBuilder WithDeputy(string staffId, string? deputyStaffId)
+    {
+        var index = _staff.FindIndex(s => s.StaffId == staffId);
+        _staff[index] = _staff[index] with { DeputyStaffId = deputyStaffId };
+        return this;
+    }
+
     public FactSet Build() =>
         new([.. _organisations], [.. _teams], [.. _staff], [.. _cases], [.. _meetings], [.. _reports],
             [.. _appointments], [.. _certificates], [.. _agreements], [.. _sessions], [.. _trainings],
