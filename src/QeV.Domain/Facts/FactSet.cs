@@ -78,6 +78,12 @@ public sealed class FactSet
     /// <summary>Cases per provider and case manager's organisation: given, or counted from <see cref="Cases"/> on first use.</summary>
     public CaseCounts CaseCounts => _caseCounts ??= CaseCounts.Of(Cases, StaffById);
 
+    /// <summary>
+    /// Deadlines (by key) whose immediate notice has been delivered, from the ledger: F06 is an obligation to notify,
+    /// fulfilled by the delivered notice.
+    /// </summary>
+    public IReadOnlySet<string> NotifiedDeadlines { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     public static FactSet Empty { get; } = new([], [], [], [], [], [], [], [], [], [], []);
 
     public IReadOnlyList<Organisation> Organisations { get; }
@@ -104,6 +110,27 @@ public sealed class FactSet
     public ILookup<string, Training> TrainingsByStaff { get; }
     public ILookup<string, HomeVisit> HomeVisitsByCase { get; }
     public ILookup<string, Report> ReportsByCase { get; }
+
+    /// <summary>
+    /// The same facts with only the cases <paramref name="keep"/> accepts, and only the meetings, appointments, case
+    /// reports and home visits of those (organisations, staff, agreements and the rest stay whole).
+    /// </summary>
+    public FactSet WithCases(Func<string, bool> keep) =>
+        new(Lookups, Staff, Cases.Where(c => keep(c.CaseId)).ToList(),
+            Meetings.Where(m => keep(m.CaseId)).ToList(), Reports.Where(r => r.CaseId is null || keep(r.CaseId)).ToList(),
+            Appointments.Where(a => keep(a.CaseId)).ToList(), Fuehrungszeugnisse, Agreements, Ag78Sessions, Trainings,
+            HomeVisits.Where(v => keep(v.CaseId)).ToList(), ProviderDialogues, Cases.Count == 0 ? _caseCounts : null)
+        {
+            NotifiedDeadlines = NotifiedDeadlines,
+        };
+
+    /// <summary>The same facts with the deadlines whose immediate notice has been delivered.</summary>
+    public FactSet WithNotified(IReadOnlySet<string> notified) =>
+        new(Lookups, Staff, Cases, Meetings, Reports, Appointments, Fuehrungszeugnisse, Agreements, Ag78Sessions,
+            Trainings, HomeVisits, ProviderDialogues, _caseCounts)
+        {
+            NotifiedDeadlines = notified,
+        };
 
     public Staff? FindStaff(string? staffId) =>
         staffId is not null && StaffById.TryGetValue(staffId, out var s) ? s : null;

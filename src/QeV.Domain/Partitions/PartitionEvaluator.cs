@@ -18,14 +18,18 @@ public sealed class PartitionEvaluator(IEnumerable<IDeadlineRule> rules)
     /// <summary>False when a rule's scope is unknown: the caller then evaluates the whole database at once.</summary>
     public bool CanPartition => _rules.All(r => RuleScopes.ScopeOf(r.Id) is not null);
 
-    public static FactSet CaseFacts(FactLookups lookups, IReadOnlyList<CasePartition> batch) => new(
+    /// <summary>A batch of cases; <paramref name="notified"/>: the deadlines whose notice was delivered (ledger, F06).</summary>
+    public static FactSet CaseFacts(FactLookups lookups, IReadOnlyList<CasePartition> batch, IReadOnlySet<string>? notified = null) => new(
         lookups, lookups.Staff,
         batch.Select(p => p.Case).ToList(),
         batch.SelectMany(p => p.Meetings).ToList(),
         batch.SelectMany(p => p.Reports).ToList(),
         batch.SelectMany(p => p.Appointments).ToList(),
         [], [], [], [],
-        batch.SelectMany(p => p.HomeVisits).ToList());
+        batch.SelectMany(p => p.HomeVisits).ToList())
+    {
+        NotifiedDeadlines = notified ?? new HashSet<string>(StringComparer.Ordinal),
+    };
 
     public static FactSet StaffFacts(FactLookups lookups, IReadOnlyList<StaffPartition> batch) => new(
         lookups, batch.Select(p => p.Staff).ToList(), [], [], [], [],
@@ -36,9 +40,18 @@ public sealed class PartitionEvaluator(IEnumerable<IDeadlineRule> rules)
         lookups, lookups.Staff, [], [], facts.Reports, [], [], facts.Agreements, facts.Ag78Sessions, [], [], facts.ProviderDialogues, facts.CaseCounts);
 
     /// <summary>The rules of <paramref name="scope"/> (only the day-dependent ones when asked) over one batch.</summary>
-    public IReadOnlyList<PartitionDeadline> Evaluate(RuleScope scope, FactSet batch, RuleContext context, bool dayDependentOnly = false)
+    public IReadOnlyList<PartitionDeadline> Evaluate(RuleScope scope, FactSet batch, RuleContext context, bool dayDependentOnly = false) =>
+        Evaluate(scope, batch, context, [], dayDependentOnly);
+
+    /// <summary>
+    /// The same, guarded as the engine guards a whole evaluation (<see cref="DeadlineEngine.Run"/>): a case a rule fails
+    /// on is left out and added to <paramref name="failures"/>, and a provider that has stopped owes nothing open.
+    /// </summary>
+    public IReadOnlyList<PartitionDeadline> Evaluate(
+        RuleScope scope, FactSet batch, RuleContext context, List<RuleFailure> failures, bool dayDependentOnly = false)
     {
         var results = new List<PartitionDeadline>();
+        var stopped = new InactiveProviders(batch);
         foreach (var rule in _rules)
         {
             if (RuleScopes.ScopeOf(rule.Id) != scope || (dayDependentOnly && !RuleScopes.IsDayDependent(rule.Id)))
@@ -47,7 +60,7 @@ public sealed class PartitionEvaluator(IEnumerable<IDeadlineRule> rules)
             }
 
             var seq = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var deadline in rule.Evaluate(batch, context))
+            foreach (var deadline in DeadlineEngine.Run(rule, batch, context, stopped, failures))
             {
                 var partition = scope switch
                 {

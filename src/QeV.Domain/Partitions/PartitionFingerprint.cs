@@ -1,5 +1,6 @@
 using QeV.Domain.Facts;
 using QeV.Domain.Facts.Partitions;
+using QeV.Domain.Rules;
 
 namespace QeV.Domain.Partitions;
 
@@ -39,6 +40,23 @@ public static class PartitionFingerprint
         return h.ToHex();
     }
 
+    /// <summary>
+    /// A case partition as judged on <paramref name="asOf"/>: its facts, where its help stands (<see cref="EndedHelp.PhaseOn"/>),
+    /// and the deadlines whose notice the ledger shows as delivered (<paramref name="notified"/>, F06), which the rules read too.
+    /// </summary>
+    public static string Of(CasePartition p, DateOnly asOf, IEnumerable<string> notified)
+    {
+        var h = new FactHash();
+        h.Add(Of(p));
+        h.Add(EndedHelp.PhaseOn(p.Case, asOf));
+        foreach (var key in notified)
+        {
+            h.Add(key);
+        }
+
+        return h.ToHex();
+    }
+
     public static string Of(StaffPartition p)
     {
         var h = new FactHash();
@@ -64,7 +82,7 @@ public static class PartitionFingerprint
         var h = new FactHash();
         foreach (var o in lookups.Organisations.OrderBy(o => o.OrganisationId, StringComparer.Ordinal))
         {
-            h.Add(o.OrganisationId); h.Add((int)o.Kind); h.Add(o.Name); h.Add(o.ContactEmail); h.Add(o.State);
+            h.Add(o.OrganisationId); h.Add((int)o.Kind); h.Add(o.Name); h.Add(o.ContactEmail); h.Add(o.State); h.Add(o.Active);
         }
 
         foreach (var t in lookups.Teams.OrderBy(t => t.TeamId, StringComparer.Ordinal))

@@ -25,12 +25,14 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             var state = People.StateOf(facts, teams.First().OrganisationId, snapshot.Context.DefaultState);
             var teamNames = string.Join(", ", teams.Select(t => t.Name));
             var horizon = calendar.AddBusinessDays(day, dueSoonBusinessDays, state);
-            var open = snapshot.Deadlines.Where(d => d.IsOpen && d.ResponsibleStaffId is not null && members.Contains(d.ResponsibleStaffId)).ToList();
+            // A deadline missed before its help ended is listed once, in the first digest after the end.
+            var open = snapshot.Deadlines.Where(d => d.IsOpen && d.ResponsibleStaffId is not null && members.Contains(d.ResponsibleStaffId)
+                && (d.HelpEndedOn is not { } end || day <= calendar.AddBusinessDays(end, 1, state))).ToList();
 
             var overdue = open.Where(d => d.Status == DeadlineStatus.Overdue)
                 .OrderBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.DueDate)
                 .Select(d => Line(facts, d, day)).ToList();
-            var dueSoon = open.Where(d => d.DueDate >= day && d.DueDate <= horizon)
+            var dueSoon = open.Where(d => (d.DueDate >= day && d.DueDate <= horizon) || (d.WarningFrom is { } w && w <= day && d.DueDate > horizon))
                 .OrderBy(d => d.DueDate).ThenBy(d => d.Rule, StringComparer.Ordinal)
                 .Select(d => Line(facts, d, day)).ToList();
             var teamProblems = problems.Where(p => p.TeamLeadStaffId == lead || members.Contains(p.Line.StaffId))
@@ -42,7 +44,9 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             }
 
             var routed = RecipientRouter.Route(facts, lead, day, $"Tagesübersicht {teamNames}");
-            if (routed.Recipient is null)
+            // A lead who cannot be reached (nor their deputy lead): the organisation's Leitung reads the team's list.
+            var to = routed.Recipient ?? ViaLeitung(facts, lead, teams.First().OrganisationId, day, teamNames);
+            if (to is null)
             {
                 continue;
             }
@@ -53,7 +57,7 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
                 Kind = NoticeKind.Digest,
                 Stage = "digest",
                 Day = day,
-                To = routed.Recipient,
+                To = to,
                 SubjectId = string.Join(",", teamIds.Order(StringComparer.Ordinal)),
                 RuleName = teamNames,
                 Overdue = overdue,
@@ -66,7 +70,16 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
         return notices;
     }
 
+    private static Recipient? ViaLeitung(FactSet facts, string lead, string organisationId, DateOnly day, string teamNames) =>
+        People.LeitungOf(facts, organisationId) is { } leitung && leitung != lead
+            && RecipientRouter.Route(facts, leitung, day, $"Tagesübersicht {teamNames}").Recipient is { } recipient
+            ? recipient with { StandsInFor = facts.FindStaff(lead)?.DisplayName ?? lead }
+            : null;
+
     private static DigestLine Line(FactSet facts, Deadline d, DateOnly day) => new(
-        d.Rule, d.Name, d.SubjectId, d.FileReference, d.DueDate,
+        d.Rule,
+        d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"{d.Name} (Hilfe beendet am {end:dd.MM.yyyy})")
+        : d.WarningFrom is { } warning && warning <= day ? $"{d.Name} (Warnung: Rückstand, {d.Progress})"
+        : d.Name, d.SubjectId, d.FileReference, d.DueDate,
         Math.Max(0, day.DayNumber - d.DueDate.DayNumber), facts.FindStaff(d.ResponsibleStaffId)?.DisplayName);
 }

@@ -55,6 +55,9 @@ public sealed record NoticeContent
 
     public IReadOnlyList<DataProblemLine> Problems { get; init; } = [];
 
+    /// <summary>The day the help ended, for a deadline missed before it (kind Ended).</summary>
+    public DateOnly? HelpEndedOn { get; init; }
+
     /// <summary>Immediate notices ignore office hours (F06).</summary>
     public bool Urgent { get; init; }
 

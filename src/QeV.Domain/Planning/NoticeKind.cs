@@ -24,6 +24,9 @@ public enum NoticeKind
     /// <summary>A record is missing altogether (F12: no Führungszeugnis on file).</summary>
     Missing,
 
+    /// <summary>Missed before the help ended: said once to the person who owed it, the escalation person in copy.</summary>
+    Ended,
+
     /// <summary>The daily list of a team lead.</summary>
     Digest,
 

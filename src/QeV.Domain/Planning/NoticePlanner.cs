@@ -23,24 +23,42 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
             var facts = snapshot.Facts;
             var state = People.StateOf(facts, deadline.OrganisationId, snapshot.Context.DefaultState);
             var missing = deadline.Rule == "F12" && F12FuehrungszeugnisRule.IsMissing(facts, deadline.SubjectId);
-            if (StageSchedule.Owed(deadline, options, day, calendar, state, missing) is not { } stage)
+            try
             {
-                continue;
-            }
+                if (StageSchedule.Owed(deadline, options, day, calendar, state, missing) is not { } stage)
+                {
+                    continue;
+                }
 
-            PlanStage(facts, deadline, stage, options, day, rules.ProfileName, notices, problems);
+                PlanStage(facts, deadline, stage, options, day, rules.ProfileName, notices, problems);
+            }
+            catch (ArgumentOutOfRangeException ex)
+            {
+                // A date at the edge of the calendar (year 0001): this deadline cannot be staged, every other one still is.
+                problems.Add(FailureProblem(facts, new RuleFailure(deadline.Rule, deadline.CaseId, deadline.FileReference,
+                    deadline.ResponsibleStaffId, DeadlineEngine.Reason(ex))));
+            }
         }
 
+        problems.AddRange(snapshot.Failures.Select(f => FailureProblem(snapshot.Facts, f)));
         return new NoticePlan(notices, problems);
     }
+
+    /// <summary>A rule that failed on a case is a data problem of that case's case manager (and their team lead).</summary>
+    public static DataProblem FailureProblem(FactSet facts, RuleFailure failure) => new(
+        new DataProblemLine(failure.StaffId ?? "–", facts.FindStaff(failure.StaffId)?.DisplayName, failure.Describe(),
+            failure.CaseId is null ? $"Regel {failure.Rule}" : $"Regel {failure.Rule} zu {failure.FileReference ?? failure.CaseId}"),
+        People.EscalationFor(facts, failure.StaffId));
 
     private static void PlanStage(
         FactSet facts, Deadline deadline, Stage stage, RuleNoticeOptions options, DateOnly day, string? profile,
         List<PlannedNotice> notices, List<DataProblem> problems)
     {
         var context = Describe(deadline);
-        var drafts = Drafts(deadline, stage, options);
-        var routed = drafts.Select(d => (Draft: d, To: Route(facts, d.StaffId, day, context, problems))).ToList();
+        var escalation = NeedsEscalation(stage, options) ? Escalation(facts, deadline, context, problems) : (null, "");
+        var drafts = Drafts(deadline, stage, options, escalation);
+        var organisationId = deadline.OrganisationId;
+        var routed = drafts.Select(d => (Draft: d, To: Route(facts, d.StaffId, organisationId, day, context, problems))).ToList();
 
         foreach (var (draft, to) in routed)
         {
@@ -50,7 +68,7 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
             }
 
             var cc = draft.Cc
-                .Select(c => Route(facts, c.StaffId, day, context, problems))
+                .Select(c => Route(facts, c.StaffId, organisationId, day, context, problems))
                 .OfType<Recipient>()
                 .Where(r => r.Email != to.Email)
                 .DistinctBy(r => r.Email)
@@ -82,16 +100,16 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
                 AlsoInformed = others,
                 ResponsibleName = facts.FindStaff(deadline.ResponsibleStaffId)?.DisplayName,
                 Urgent = stage.Kind == NoticeKind.Notice,
+                HelpEndedOn = deadline.HelpEndedOn,
             };
             notices.Add(new PlannedNotice(content, draft.StaffId, day));
         }
     }
 
     /// <summary>Who gets which mail at a stage (the routing table of the notification issue).</summary>
-    private static List<NoticeDraft> Drafts(Deadline d, Stage stage, RuleNoticeOptions options)
+    private static List<NoticeDraft> Drafts(Deadline d, Stage stage, RuleNoticeOptions options, (string? StaffId, string Role) escalationOf)
     {
-        var escalation = d.EscalationStaffId ?? d.SupervisorStaffId;
-        var escalationRole = d.EscalationStaffId is not null ? "Teamleitung" : "Leitung";
+        var (escalation, escalationRole) = escalationOf;
         return stage.Kind switch
         {
             NoticeKind.Notice =>
@@ -102,6 +120,7 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
                 [new(NoticeKind.Reminder, d.ResponsibleStaffId, "zuständig",
                     stage.IsLastReminder && options.CcEscalationOnLastReminder ? [(escalation, escalationRole)] : [])],
             NoticeKind.Due => [new(NoticeKind.Due, d.ResponsibleStaffId, "zuständig", [])],
+            NoticeKind.Ended => [new(NoticeKind.Ended, d.ResponsibleStaffId, "zuständig", [(escalation, escalationRole)])],
             _ => OverdueDrafts(d, stage, escalation, escalationRole),
         };
     }
@@ -124,11 +143,73 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
         return drafts;
     }
 
-    private static Recipient? Route(FactSet facts, string? staffId, DateOnly day, string context, List<DataProblem> problems)
+    private static bool NeedsEscalation(Stage stage, RuleNoticeOptions options) => stage.Kind switch
+    {
+        NoticeKind.Overdue or NoticeKind.Missing or NoticeKind.Ended => true,
+        NoticeKind.Reminder => stage.IsLastReminder && options.CcEscalationOnLastReminder,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Whom an overdue deadline escalates to: the rule's escalation person (team lead) or supervisor (a Leitung). Where
+    /// neither is there (no team, a team without lead, a team lead of their own team without a deputy lead), the
+    /// organisation's Leitung, and the gap is a data problem. Only a Leitung who owes the deadline has no one above.
+    /// </summary>
+    private static (string? StaffId, string Role) Escalation(FactSet facts, Deadline d, string context, List<DataProblem> problems)
+    {
+        var named = d.EscalationStaffId ?? d.SupervisorStaffId;
+        if (named is not null && named != d.ResponsibleStaffId)
+        {
+            return (named, d.EscalationStaffId is not null ? "Teamleitung" : "Leitung");
+        }
+
+        // A team lead who owes the deadline themselves escalates to the team's deputy lead.
+        if (People.EscalationFor(facts, d.ResponsibleStaffId) is { } deputyLead && deputyLead != d.ResponsibleStaffId)
+        {
+            return (deputyLead, "stellvertretende Teamleitung");
+        }
+
+        var responsible = facts.FindStaff(d.ResponsibleStaffId);
+        if (responsible?.Role == StaffRole.Leitung)
+        {
+            return (null, "");
+        }
+
+        var leitung = People.LeitungOf(facts, responsible?.OrganisationId ?? d.OrganisationId);
+        var team = facts.FindTeam(responsible?.TeamId);
+        var gap = responsible is null ? "keine zuständige Person, daher keine Teamleitung für die Eskalation"
+            : team is null ? "ohne Team, daher keine Teamleitung für die Eskalation"
+            : team.LeadStaffId is null ? $"Team {team.Name} ohne Teamleitung, daher keine Eskalation"
+            : $"leitet das eigene Team {team.Name} ohne stellvertretende Teamleitung, daher keine Eskalation";
+        var line = new DataProblemLine(d.ResponsibleStaffId ?? "–", responsible?.DisplayName,
+            leitung is null ? gap + "; keine aktive Leitung hinterlegt" : gap + "; Eskalation an die Leitung", context);
+        problems.Add(new DataProblem(line, People.EscalationFor(facts, d.ResponsibleStaffId)));
+        return (leitung, "Leitung");
+    }
+
+    /// <summary>
+    /// The person, their deputy or team lead (RecipientRouter); at a dead end the Leitung of their organisation (or of the
+    /// deadline's), so that no notice is dropped while a Leitung can be reached. Every step is a recorded data problem.
+    /// </summary>
+    private static Recipient? Route(FactSet facts, string? staffId, string? organisationId, DateOnly day, string context, List<DataProblem> problems)
     {
         var routed = RecipientRouter.Route(facts, staffId, day, context);
         problems.AddRange(routed.Problems.Select(p => new DataProblem(p, People.EscalationFor(facts, p.StaffId))));
-        return routed.Recipient;
+        if (routed.Recipient is not null)
+        {
+            return routed.Recipient;
+        }
+
+        var intended = facts.FindStaff(staffId);
+        var leitung = People.LeitungOf(facts, intended?.OrganisationId ?? organisationId);
+        if (leitung is null || leitung == staffId)
+        {
+            return null;
+        }
+
+        var viaLeitung = RecipientRouter.Route(facts, leitung, day, context);
+        problems.AddRange(viaLeitung.Problems.Select(p => new DataProblem(p, People.EscalationFor(facts, p.StaffId))));
+        return viaLeitung.Recipient is { } to ? to with { StandsInFor = to.StandsInFor ?? intended?.DisplayName ?? staffId } : null;
     }
 
     private static string Describe(Deadline d) => string.Create(CultureInfo.InvariantCulture,

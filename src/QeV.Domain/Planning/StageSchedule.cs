@@ -16,6 +16,13 @@ public static class StageSchedule
     {
         var due = deadline.DueDate;
         var stages = new List<Stage>();
+        if (deadline.HelpEndedOn is { } end)
+        {
+            // Missed before the help ended: said once, the day after the end (or at the first scan after it), never escalated.
+            stages.Add(new Stage("ended", NoticeKind.Ended, end.AddDays(1)));
+            return stages.Where(s => s.Date <= day).ToList();
+        }
+
         if (options.Immediate)
         {
             stages.Add(new Stage("notice", NoticeKind.Notice, due));
@@ -37,6 +44,12 @@ public static class StageSchedule
         for (var i = 0; i < reminders.Count; i++)
         {
             stages.Add(new Stage($"reminder-{reminders[i].Period}", NoticeKind.Reminder, reminders[i].Date, IsLastReminder: i == reminders.Count - 1));
+        }
+
+        if (deadline.WarningFrom is { } warning && warning < due)
+        {
+            // Behind the pace (F13/F14 in October): a warning, once, before the reminders; never an escalation.
+            stages.Add(new Stage("warning", NoticeKind.Reminder, warning));
         }
 
         if (options.OnDueDay)

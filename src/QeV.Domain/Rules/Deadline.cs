@@ -33,5 +33,17 @@ public sealed record Deadline(
     /// </summary>
     public string? InstanceKey { get; init; }
 
+    /// <summary>
+    /// Set when the help has ended (before the day judged by) and this instance, due on or before the end, was missed:
+    /// it is reported once as missed at the end of the help instead of escalating (see <see cref="EndedHelp"/>).
+    /// </summary>
+    public DateOnly? HelpEndedOn { get; init; }
+
+    /// <summary>From this day a warning stage is owed before the due date (F13/F14: behind the pace in October).</summary>
+    public DateOnly? WarningFrom { get; init; }
+
+    /// <summary>The numbers a mail names: hours, sessions or visits reached and required ("6 von 15,6").</summary>
+    public string? Progress { get; init; }
+
     public bool IsOpen => Status is not DeadlineStatus.Fulfilled;
 }

@@ -57,7 +57,7 @@ public sealed class F01EntwicklungsberichtRule : IDeadlineRule
             var state = People.StateOf(facts, organisationId, context.DefaultState);
             var due = context.Calendar.OnOrBefore(before.From(meeting.Date, -1, context.Calendar, state), state);
 
-            yield return new Deadline(
+            var deadline = new Deadline(
                 Id, name, SubjectType.Meeting, meeting.MeetingId, meeting.CaseId, @case?.FileReference, due,
                 context.StatusOf(due, reportsByMeeting.Contains(meeting.MeetingId)),
                 @case?.KeyWorkerStaffId, People.TeamLeadOf(facts, @case?.KeyWorkerStaffId))
@@ -65,6 +65,10 @@ public sealed class F01EntwicklungsberichtRule : IDeadlineRule
                 InformedStaffId = @case?.CaseManagerStaffId,
                 OrganisationId = organisationId,
             };
+            if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+            {
+                yield return kept;
+            }
         }
     }
 

@@ -73,12 +73,16 @@ public sealed class F02HilfeplanfortschreibungRule : IDeadlineRule
                 continue;
             }
 
-            yield return new Deadline(
+            var deadline = new Deadline(
                 Id, name, SubjectType.Case, @case.CaseId, @case.CaseId, @case.FileReference, due, context.StatusOf(due),
                 @case.CaseManagerStaffId, People.EscalationFor(facts, @case.CaseManagerStaffId))
             {
                 OrganisationId = organisationId,
             };
+            if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+            {
+                yield return kept;
+            }
         }
     }
 }

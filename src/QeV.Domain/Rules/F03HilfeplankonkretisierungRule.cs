@@ -54,12 +54,16 @@ public sealed class F03HilfeplankonkretisierungRule : IDeadlineRule
 
             var held = facts.MeetingsByCase[@case.CaseId].Any(m =>
                 m.Kind == MeetingKind.Konkretisierung && m.Status == MeetingStatus.Held && m.Date >= initial.Date);
-            yield return new Deadline(
+            var deadline = new Deadline(
                 Id, name, SubjectType.Meeting, initial.MeetingId, @case.CaseId, @case.FileReference, due, context.StatusOf(due, held),
                 @case.CaseManagerStaffId, People.EscalationFor(facts, @case.CaseManagerStaffId))
             {
                 OrganisationId = organisationId,
             };
+            if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+            {
+                yield return kept;
+            }
         }
     }
 }

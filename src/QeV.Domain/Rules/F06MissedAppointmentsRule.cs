@@ -41,13 +41,23 @@ public sealed class F06MissedAppointmentsRule : IDeadlineRule
             var organisationId = keyWorker?.OrganisationId ?? @case.ProviderOrganisationId;
             foreach (var third in ThirdsOfRuns(facts.AppointmentsByCase[@case.CaseId], runLength))
             {
-                yield return new Deadline(
+                var deadline = new Deadline(
                     Id, name, SubjectType.Case, @case.CaseId, @case.CaseId, @case.FileReference, third,
                     context.StatusOf(third), @case.KeyWorkerStaffId, People.TeamLeadOf(facts, @case.KeyWorkerStaffId))
                 {
                     InformedStaffId = @case.CaseManagerStaffId,
                     OrganisationId = organisationId,
                 };
+                if (facts.NotifiedDeadlines.Contains(deadline.Key))
+                {
+                    // The obligation is the notice: delivered to the case manager, it is fulfilled.
+                    deadline = deadline with { Status = DeadlineStatus.Fulfilled };
+                }
+
+                if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+                {
+                    yield return kept;
+                }
             }
         }
     }

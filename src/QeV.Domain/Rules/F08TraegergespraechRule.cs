@@ -7,7 +7,8 @@ namespace QeV.Domain.Rules;
 /// F08: "Zur Reflexion und Steuerung des Leistungsangebotes erfolgt in regelmäßigen Abständen, spätestens jedoch 12
 /// Wochen nach Einreichen des Leistungsberichtes, ein Trägergespräch." — one instance per Leistungsbericht, due
 /// <c>Within</c> after its received date (next business day of the Jugendamt); fulfilled by a Trägergespräch with
-/// the provider (provider_dialogues.csv) held on or after that date and not after the day judged by.
+/// the provider (provider_dialogues.csv) held on or after that date, before the provider's next Leistungsbericht came
+/// in, and not after the day judged by: a Trägergespräch reflects the report it follows, not every earlier one.
 /// </summary>
 public sealed class F08TraegergespraechRule : IDeadlineRule
 {
@@ -24,7 +25,8 @@ public sealed class F08TraegergespraechRule : IDeadlineRule
 
     public string DescribeDue(RuleSettings settings) =>
         $"je eingegangenem Leistungsbericht: Eingangsdatum + {PeriodText.Of(settings.Period("Within"))}, auf den Werktag danach; erfüllt "
-        + "durch ein Trägergespräch mit dem Träger (`provider_dialogues.csv`) am oder nach dem Eingang";
+        + "durch ein Trägergespräch mit dem Träger (`provider_dialogues.csv`) am oder nach dem Eingang und vor dem Eingang des "
+        + "nächsten Leistungsberichts";
 
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)
     {
@@ -35,13 +37,15 @@ public sealed class F08TraegergespraechRule : IDeadlineRule
 
         var within = context.Settings(Id).Period("Within");
         var name = context.NameOf(this);
+        var next = NextReports(facts);
         foreach (var report in facts.Reports.Where(r => r.Kind == ReportKind.Leistungsbericht))
         {
             var jugendamt = People.JugendamtFor(facts, report.OrganisationId);
             var state = People.StateOf(facts, jugendamt, context.DefaultState);
             var due = context.Calendar.OnOrAfter(within.From(report.ReceivedDate, 1, context.Calendar, state), state);
+            var until = next.TryGetValue(report.ReportId, out var following) ? following : DateOnly.MaxValue;
             var held = facts.ProviderDialogues.Any(d =>
-                d.ProviderOrganisationId == report.OrganisationId && d.Date >= report.ReceivedDate && d.Date <= context.AsOf);
+                d.ProviderOrganisationId == report.OrganisationId && d.Date >= report.ReceivedDate && d.Date < until && d.Date <= context.AsOf);
             yield return new Deadline(
                 Id, name, SubjectType.Organisation, report.OrganisationId, null, null, due, context.StatusOf(due, held),
                 People.LeitungOf(facts, jugendamt), null)
@@ -50,5 +54,25 @@ public sealed class F08TraegergespraechRule : IDeadlineRule
                 OrganisationId = jugendamt,
             };
         }
+    }
+
+    /// <summary>
+    /// For each Leistungsbericht, the day the same provider's next one came in (in the order received, then by id): a
+    /// dialogue from that day on follows the next report. Reports received the same day: the later id takes the dialogue.
+    /// </summary>
+    private static Dictionary<string, DateOnly> NextReports(FactSet facts)
+    {
+        var next = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        foreach (var provider in facts.Reports.Where(r => r.Kind == ReportKind.Leistungsbericht)
+                     .GroupBy(r => r.OrganisationId, StringComparer.Ordinal))
+        {
+            var ordered = provider.OrderBy(r => r.ReceivedDate).ThenBy(r => r.ReportId, StringComparer.Ordinal).ToList();
+            for (var i = 0; i + 1 < ordered.Count; i++)
+            {
+                next[ordered[i].ReportId] = ordered[i + 1].ReceivedDate;
+            }
+        }
+
+        return next;
     }
 }

@@ -7,7 +7,7 @@ namespace QeV.Domain.Rules;
 /// F11: "Dem Jugendamt liegt eine aktuelle Leistungsbeschreibung … vor. Die Träger/ Leistungsanbieter überprüfen diese
 /// in einem Zeitraum von drei Jahren" — one instance per provider with an agreement: the latest Leistungsbeschreibung
 /// received + <c>Interval</c> (next business day); with none on record, due on the provider's first agreement (it is
-/// submitted "im Vorfeld der Leistungserbringung").
+/// submitted "im Vorfeld der Leistungserbringung"), moved to a business day like every other due date.
 /// </summary>
 public sealed class F11LeistungsbeschreibungRule : IDeadlineRule
 {
@@ -24,7 +24,7 @@ public sealed class F11LeistungsbeschreibungRule : IDeadlineRule
 
     public string DescribeDue(RuleSettings settings) =>
         $"je Träger mit Vereinbarung: letzte eingereichte Leistungsbeschreibung + {PeriodText.Of(settings.Period("Interval"))}, auf den "
-        + "Werktag danach; liegt keine vor: am Tag der ersten Vereinbarung";
+        + "Werktag danach; liegt keine vor: am Tag der ersten Vereinbarung (ebenfalls auf den Werktag danach)";
 
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)
     {
@@ -45,7 +45,7 @@ public sealed class F11LeistungsbeschreibungRule : IDeadlineRule
                 .Max();
             var due = latest is { } received
                 ? context.Calendar.OnOrAfter(interval.From(received, 1, context.Calendar, state), state)
-                : agreements.Min(a => a.ConcludedDate);
+                : context.Calendar.OnOrAfter(agreements.Min(a => a.ConcludedDate), state);
             yield return new Deadline(
                 Id, name, SubjectType.Organisation, providerId, null, null, due, context.StatusOf(due),
                 People.LeitungOf(facts, providerId), null)

@@ -26,7 +26,7 @@ public sealed class F13FortbildungRule : IDeadlineRule
     public string DescribeDue(RuleSettings settings) =>
         "je Fachkraft eines Trägers und Kalenderjahr (laufendes und Vorjahr): mindestens "
         + settings.Number("Hours").ToString("0.##", CultureInfo.GetCultureInfo("de-DE"))
-        + " Stunden `fortbildung` (im Eintrittsjahr anteilig nach Monaten), fällig am letzten Werktag des Jahres; "
+        + " Stunden `fortbildung` (anteilig nach Monaten der Beschäftigung ohne Abwesenheit), fällig am letzten Werktag des Jahres; "
         + YearlyQuota.PaceText(settings);
 
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)

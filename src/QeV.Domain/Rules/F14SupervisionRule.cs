@@ -5,9 +5,9 @@ namespace QeV.Domain.Rules;
 
 /// <summary>
 /// F14: "Innerhalb eines Jahres erhalten die Fachkräfte/ Mitarbeiter mindestens 8 Supervisionen in einem zeitlichen
-/// Umfang von jeweils 120 Min." — per Fachkraft of a provider and calendar year: <c>supervision</c> trainings, each
-/// counting as many sessions as it holds <c>SessionMinutes</c> (a 90-minute one counts none), must reach
-/// <c>Sessions</c>. The provider owes it: the team lead acts, the provider's Leitung is told when it is overdue.
+/// Umfang von jeweils 120 Min." — per Fachkraft of a provider and calendar year: the minutes of <c>supervision</c>
+/// trainings, counted in sessions of <c>SessionMinutes</c> (two of 60 minutes make one, a 90-minute one three quarters),
+/// must reach <c>Sessions</c> (the "zeitlicher Umfang" is what is owed). The provider owes it: the team lead acts, the provider's Leitung is told when it is overdue.
 /// </summary>
 public sealed class F14SupervisionRule : IDeadlineRule
 {
@@ -27,7 +27,7 @@ public sealed class F14SupervisionRule : IDeadlineRule
 
     public string DescribeDue(RuleSettings settings) =>
         $"je Fachkraft eines Trägers und Kalenderjahr (laufendes und Vorjahr): mindestens {settings.Count("Sessions")} Supervisionen zu je "
-        + $"{settings.Count("SessionMinutes")} Minuten (im Eintrittsjahr anteilig nach Monaten), fällig am letzten Werktag des Jahres; "
+        + $"{settings.Count("SessionMinutes")} Minuten (gezählt in Minuten: Summe / {settings.Count("SessionMinutes")}; anteilig nach Monaten der Beschäftigung ohne Abwesenheit), fällig am letzten Werktag des Jahres; "
         + YearlyQuota.PaceText(settings);
 
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)
@@ -42,7 +42,7 @@ public sealed class F14SupervisionRule : IDeadlineRule
         return YearlyQuota.Evaluate(this, facts, context, settings.Count("Sessions"),
             (staff, year) => facts.TrainingsByStaff[staff.StaffId]
                 .Where(t => t.Kind == TrainingKind.Supervision && t.Date.Year == year)
-                .Sum(t => t.Minutes / minutes),
+                .Sum(t => (decimal)t.Minutes) / minutes,
             (staff, d) => d with
             {
                 ResponsibleStaffId = People.LeadFor(facts, staff.StaffId),

@@ -59,7 +59,7 @@ public sealed class F16NachweisblattRule : IDeadlineRule
                 }
 
                 var due = context.Calendar.OnOrAfter(within.From(month.AddMonths(1), 1, context.Calendar, state).AddDays(-1), state);
-                yield return new Deadline(
+                var deadline = new Deadline(
                     Id, string.Create(CultureInfo.InvariantCulture, $"{name} {month:MM/yyyy}"), SubjectType.Case, @case.CaseId,
                     @case.CaseId, @case.FileReference, due, context.StatusOf(due, delivered.Contains(month)),
                     @case.KeyWorkerStaffId, People.TeamLeadOf(facts, @case.KeyWorkerStaffId))
@@ -67,6 +67,17 @@ public sealed class F16NachweisblattRule : IDeadlineRule
                     InformedStaffId = @case.CaseManagerStaffId,
                     OrganisationId = organisationId,
                 };
+
+                // The sheet of a month the help still ran in is owed after the end as well: the last month's services are
+                // proven and billed afterwards (a closing obligation). Only sheets that fell due before the end follow EndedHelp.
+                if (@case.EndDate is { } end && due > end)
+                {
+                    yield return deadline;
+                }
+                else if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+                {
+                    yield return kept;
+                }
             }
         }
     }

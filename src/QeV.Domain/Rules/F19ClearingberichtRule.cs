@@ -7,7 +7,7 @@ namespace QeV.Domain.Rules;
 /// F19 (profile „bad-duerkheim“, beyond the Magdeburg catalogue): the Clearing "umfasst in der Regel einen Zeitraum
 /// von drei Monaten" and ends with a standardised Clearingbericht — one instance per Clearing case
 /// (<c>cases.clearing = true</c>), due Hilfebeginn + <c>Duration</c>, moved to the next business day; fulfilled by a
-/// report of kind <c>clearingbericht</c> for the case.
+/// report of kind <c>clearingbericht</c> for the case. A Clearing that ends early has its report due at its end.
 /// </summary>
 public sealed class F19ClearingberichtRule : IDeadlineRule
 {
@@ -24,7 +24,8 @@ public sealed class F19ClearingberichtRule : IDeadlineRule
         "Bezugsbetreuer/in des Trägers (ohne Träger: die fallführende Fachkraft); überfällig Eskalation an die Teamleitung und einmal ein Hinweis an die fallführende Fachkraft";
 
     public string DescribeDue(RuleSettings settings) =>
-        $"je Clearing (`cases.clearing = true`): Hilfebeginn + {PeriodText.Of(settings.Period("Duration"))}, auf den Werktag danach; "
+        $"je Clearing (`cases.clearing = true`): Hilfebeginn + {PeriodText.Of(settings.Period("Duration"))} (endet die Hilfe früher: "
+        + "ihr Ende), auf den Werktag danach; "
         + "erfüllt durch einen Bericht `clearingbericht` zur Hilfe";
 
     public IEnumerable<Deadline> Evaluate(FactSet facts, RuleContext context)
@@ -41,15 +42,27 @@ public sealed class F19ClearingberichtRule : IDeadlineRule
             var responsible = @case.KeyWorkerStaffId ?? @case.CaseManagerStaffId;
             var organisationId = facts.FindStaff(responsible)?.OrganisationId ?? @case.ProviderOrganisationId;
             var state = People.StateOf(facts, organisationId, context.DefaultState);
-            var due = context.Calendar.OnOrAfter(duration.From(@case.StartDate, 1, context.Calendar, state), state);
+            // A Clearing that ended before its regular length has its report due at its end (a closing obligation, owed
+            // after the end); a report missed within a help that ran on follows EndedHelp like any case obligation.
+            var regular = duration.From(@case.StartDate, 1, context.Calendar, state);
+            var endedEarly = @case.EndDate is { } end && end < regular;
+            var due = context.Calendar.OnOrAfter(endedEarly ? @case.EndDate!.Value : regular, state);
             var received = facts.ReportsByCase[@case.CaseId].Any(r => r.Kind == ReportKind.Clearingbericht);
-            yield return new Deadline(
+            var deadline = new Deadline(
                 Id, name, SubjectType.Case, @case.CaseId, @case.CaseId, @case.FileReference, due, context.StatusOf(due, received),
                 responsible, People.EscalationFor(facts, responsible))
             {
                 InformedStaffId = responsible == @case.CaseManagerStaffId ? null : @case.CaseManagerStaffId,
                 OrganisationId = organisationId,
             };
+            if (endedEarly)
+            {
+                yield return deadline;
+            }
+            else if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+            {
+                yield return kept;
+            }
         }
     }
 }

@@ -43,13 +43,17 @@ internal static class MeetingFollowUp
             var organisationId = facts.FindStaff(@case?.CaseManagerStaffId)?.OrganisationId;
             var state = People.StateOf(facts, organisationId, context.DefaultState);
             var due = context.Calendar.OnOrAfter(within.From(meeting.Date, 1, context.Calendar, state), state);
-            yield return new Deadline(
+            var deadline = new Deadline(
                 rule.Id, name, SubjectType.Meeting, meeting.MeetingId, meeting.CaseId, @case?.FileReference, due,
                 context.StatusOf(due, doneOn(meeting) is not null),
                 @case?.CaseManagerStaffId, People.EscalationFor(facts, @case?.CaseManagerStaffId))
             {
                 OrganisationId = organisationId,
             };
+            if (EndedHelp.Apply(deadline, @case, context) is { } kept)
+            {
+                yield return kept;
+            }
         }
     }
 }

@@ -23,6 +23,7 @@ public static class ImportCatalog
         [
             Id("organisation_id"), Code<OrganisationKind>("kind"), Text("name", true),
             new("contact_email", ColumnKind.Email), new("state", ColumnKind.State),
+            new("active", ColumnKind.Bool) { DefaultValue = true },
         ]),
         new("teams", ["team_id"],
         [
@@ -66,6 +67,8 @@ public static class ImportCatalog
         [
             Id("agreement_id"), Ref("provider_organisation_id", "organisations", true), Code<AgreementKind>("kind"),
             Date("concluded_date", true), Date("valid_until"), Date("next_dialogue_date"),
+            Text("qev_id"), Date("qev_date"), new("includes_qev", ColumnKind.Bool) { DefaultValue = false },
+            new("invited_by", ColumnKind.Code) { AllowedCodes = ["jugendamt", "traeger"] },
         ]),
         new("ag78_sessions", ["session_id"],
         [

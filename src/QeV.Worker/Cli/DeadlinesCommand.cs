@@ -25,6 +25,12 @@ public static class DeadlinesCommand
             var (snapshot, _) = await host.Services.GetRequiredService<DeadlineService>()
                 .FromTableAsync(day, day.AddDays(horizonDays), parse.GetValue(fulfilled), token);
             var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
+            foreach (var failure in snapshot.Failures)
+            {
+                // stdout stays the contract's JSON; what could not be computed is said on stderr.
+                Console.Error.WriteLine("Datenproblem: " + failure.Describe());
+            }
+
             Console.Out.WriteLine(chosenFormat == "json" ? DeadlineReport.ToJson(rows) : DeadlineTable.Render(rows, snapshot.Facts, day));
             return 0;
         }, ct, validateArguments: () =>

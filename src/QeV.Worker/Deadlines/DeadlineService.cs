@@ -3,6 +3,7 @@ using QeV.Domain.Calendar;
 using QeV.Domain.Facts;
 using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
+using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 using QeV.Worker.Scan;
 using QeV.Worker.Sources;
@@ -16,18 +17,23 @@ namespace QeV.Worker.Deadlines;
 /// from their sources (<see cref="SourcedFactLoader"/>).
 /// </summary>
 public sealed class DeadlineService(
-    SourcedFactLoader facts, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules,
-    DeadlineScanner scanner, DeadlineTableReader table, IOptions<SourcesOptions> sources)
+    SourcedFactLoader facts, DeliveredNotices delivered, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock,
+    IOptions<RulesOptions> rules, DeadlineScanner scanner, DeadlineTableReader table, IOptions<SourcesOptions> sources)
 {
     public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
-        return Evaluate(await facts.LoadAsync(asOf, ct), asOf);
+        // F06 is fulfilled once its notice was delivered: the ledger's delivered notices join the facts, whether the
+        // facts come from the store or from mapped sources.
+        var loaded = await facts.LoadAsync(asOf, ct);
+        var notified = await delivered.NotifiedByAsync(asOf, ct);
+        return Evaluate(notified.Count == 0 ? loaded : loaded.WithNotified(notified), asOf);
     }
 
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)
     {
         var context = new RuleContext(asOf, calendar, clock.DefaultState, rules.Value.Profile);
-        return new DeadlineSnapshot(facts, context, engine.Evaluate(facts, context));
+        var (deadlines, failures) = engine.EvaluateAll(facts, context);
+        return new DeadlineSnapshot(facts, context, deadlines) { Failures = failures };
     }
 
     /// <summary>
@@ -50,6 +56,6 @@ public sealed class DeadlineService(
         var deadlines = await table.ReadAsync(context, until, includeFulfilled, present, engine.Rules, ct);
         var facts = await table.ReadPlanningFactsAsync(ct);
         var skipped = engine.Rules.Where(r => context.IsEnabled(r.Id) && !present.Contains(r.Id)).Select(r => r.Id).ToList();
-        return (new DeadlineSnapshot(facts, context, deadlines) { SkippedRules = skipped }, scan);
+        return (new DeadlineSnapshot(facts, context, deadlines) { SkippedRules = skipped, Failures = scan.Failures }, scan);
     }
 }

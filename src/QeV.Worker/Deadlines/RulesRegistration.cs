@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
+using QeV.Worker.Ledger;
 using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Deadlines;
@@ -22,6 +23,7 @@ public static class RulesRegistration
         }
 
         services.AddSingleton<DeadlineEngine>();
+        services.AddSingleton<DeliveredNotices>();
         services.AddSingleton<DeadlineService>();
         return builder;
     }

@@ -8,6 +8,12 @@ namespace QeV.Worker.Import;
 /// <summary>Turns one CSV cell into a typed value, or says in German why it cannot.</summary>
 public static class CellParser
 {
+    /// <summary>The earliest date an import accepts.</summary>
+    public static readonly DateOnly EarliestDate = new(1900, 1, 1);
+
+    /// <summary>The latest date an import accepts.</summary>
+    public static readonly DateOnly LatestDate = new(2100, 12, 31);
+
     public static bool TryParse(ColumnSpec column, string? raw, out object? value, out string? error)
     {
         value = null;
@@ -36,6 +42,13 @@ public static class CellParser
             case ColumnKind.Date:
                 if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 {
+                    // A year 0001 or 9999 is a typing or export error, and date arithmetic on it fails for everyone.
+                    if (date < EarliestDate || date > LatestDate)
+                    {
+                        error = $"„{raw}“ liegt außerhalb des plausiblen Bereichs ({EarliestDate:yyyy-MM-dd} bis {LatestDate:yyyy-MM-dd}).";
+                        return false;
+                    }
+
                     value = date;
                     return true;
                 }

@@ -16,7 +16,7 @@ internal static class DeadlineRows
         ("scope", T), ("partition_id", T), ("rule", T), ("seq", SyntheticType.Number), ("name", T), ("subject_type", T), ("subject_id", T),
         ("case_id", T), ("file_reference", T), ("due_date", SyntheticType.Date), ("fulfilled", SyntheticType.Bool),
         ("responsible_staff_id", T), ("escalation_staff_id", T), ("informed_staff_id", T), ("supervisor_staff_id", T),
-        ("organisation_id", T), ("instance_key", T),
+        ("organisation_id", T), ("instance_key", T), ("help_ended_on", SyntheticType.Date), ("warning_from", SyntheticType.Date), ("progress", T),
     ]);
 
     public static BulkTable Partitions { get; } = new("deadline_partitions", [("scope", T), ("partition_id", T), ("fingerprint", T)]);
@@ -35,7 +35,7 @@ internal static class DeadlineRows
         [
             Code(p.Scope), p.PartitionId, d.Rule, p.Seq, d.Name, Codes.Of(d.SubjectType), d.SubjectId, d.CaseId, d.FileReference, d.DueDate,
             d.Status == DeadlineStatus.Fulfilled, d.ResponsibleStaffId, d.EscalationStaffId, d.InformedStaffId, d.SupervisorStaffId,
-            d.OrganisationId, d.InstanceKey,
+            d.OrganisationId, d.InstanceKey, d.HelpEndedOn, d.WarningFrom, d.Progress,
         ];
     }
 
@@ -59,6 +59,9 @@ internal static class DeadlineRows
         public string? SupervisorStaffId { get; set; }
         public string? OrganisationId { get; set; }
         public string? InstanceKey { get; set; }
+        public DateOnly? HelpEndedOn { get; set; }
+        public DateOnly? WarningFrom { get; set; }
+        public string? Progress { get; set; }
 
         /// <summary>The status is not stored: it follows from the due date, fulfilment and the day asked about.</summary>
         public PartitionDeadline ToDeadline(RuleContext context) => new(
@@ -71,6 +74,9 @@ internal static class DeadlineRows
                 SupervisorStaffId = SupervisorStaffId,
                 OrganisationId = OrganisationId,
                 InstanceKey = InstanceKey,
+                HelpEndedOn = HelpEndedOn,
+                WarningFrom = WarningFrom,
+                Progress = Progress,
             });
     }
 

@@ -7,6 +7,7 @@ using QeV.Domain.Facts.Partitions;
 using QeV.Domain.Partitions;
 using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
+using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Partitions;
@@ -26,6 +27,9 @@ public sealed class DeadlineScanner(
 
     // Any fixed number; the same for every instance (the migration lock uses another).
     private const long ScanLockKey = 78_2026_0009;
+
+    /// <summary>Never the fingerprint of any facts: a partition a rule failed on is judged again by the next scan.</summary>
+    private const string FailedFingerprint = "failed";
 
     public PartitionEvaluator Evaluator { get; } = new(engine.Rules);
 
@@ -49,6 +53,9 @@ public sealed class DeadlineScanner(
         var lookups = await reader.ReadLookupsAsync(ct);
         var settingsFingerprint = settings.Fingerprint();
         var lookupsFingerprint = PartitionFingerprint.Of(lookups);
+        // F06 is fulfilled by its delivered notice: the ledger is part of the facts, and of each case's fingerprint.
+        var notified = await DeliveredNotices.NotifiedBySubjectAsync(snapshot, asOf, ct);
+        var notifiedKeys = notified.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
         var full = state is null || state.SettingsFingerprint != settingsFingerprint || state.LookupsFingerprint != lookupsFingerprint;
         var run = new Run(this, writer, snapshot, ContextFor(asOf), full, full || state!.AsOf != asOf);
         if (full)
@@ -66,7 +73,9 @@ public sealed class DeadlineScanner(
 
         await foreach (var batch in reader.CaseBatchesAsync(lookups, BatchSize, ct))
         {
-            await run.BatchAsync(RuleScope.Case, batch, p => p.Id, PartitionFingerprint.Of, b => PartitionEvaluator.CaseFacts(lookups, b), ct);
+            await run.BatchAsync(
+                RuleScope.Case, batch, p => p.Id, p => PartitionFingerprint.Of(p, asOf, notified[p.Id]),
+                b => PartitionEvaluator.CaseFacts(lookups, b, notifiedKeys), ct);
         }
 
         await run.EndScopeAsync(RuleScope.Case, ct);
@@ -79,7 +88,7 @@ public sealed class DeadlineScanner(
 
         var organisation = PartitionEvaluator.OrganisationFactSet(lookups, await reader.ReadOrganisationFactsAsync(ct));
         run.Present.UnionWith(Evaluator.PresentIn(organisation));
-        var organisationDeadlines = Evaluator.Evaluate(RuleScope.Organisation, organisation, run.Context);
+        var organisationDeadlines = Evaluator.Evaluate(RuleScope.Organisation, organisation, run.Context, run.Failures);
         await writer.ClearScopeAsync(RuleScope.Organisation, ct);
         await writer.InsertDeadlinesAsync(organisationDeadlines, ct);
         run.Written += organisationDeadlines.Count;
@@ -87,7 +96,10 @@ public sealed class DeadlineScanner(
         await writer.SaveStateAsync(settingsFingerprint, lookupsFingerprint, asOf, run.Present, database.Dialect.Instant(clock.UtcNow), ct);
         await tx.CommitAsync(ct);
         return new ScanResult(asOf, full, run.Partitions, run.Evaluated, run.DayOnly, run.Removed, run.Written, reader.RowsRead,
-            run.Present.Order(StringComparer.Ordinal).ToList());
+            run.Present.Order(StringComparer.Ordinal).ToList())
+        {
+            Failures = run.Failures,
+        };
     }
 
     /// <summary>The state of one scan while it walks the partitions.</summary>
@@ -103,6 +115,9 @@ public sealed class DeadlineScanner(
             scanner.Evaluator.Rules.Where(r => RuleScopes.ScopeOf(r.Id) == scope && RuleScopes.IsDayDependent(r.Id)).Select(r => r.Id).ToList();
 
         public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>What no rule could judge; the partitions concerned get no fingerprint that can match, so every scan judges them again.</summary>
+        public List<RuleFailure> Failures { get; } = [];
 
         public long Partitions { get; private set; }
 
@@ -169,13 +184,17 @@ public sealed class DeadlineScanner(
             var deadlines = new List<PartitionDeadline>();
             if (changed.Count > 0)
             {
-                deadlines.AddRange(evaluator.Evaluate(scope, facts(changed), context));
+                var failures = new List<RuleFailure>();
+                deadlines.AddRange(evaluator.Evaluate(scope, facts(changed), context, failures));
                 if (!full)
                 {
                     await writer.DeletePartitionsAsync(scope, [.. changed.Select(id), .. gone], ct);
                 }
 
-                await writer.InsertFingerprintsAsync(scope, fingerprints, ct);
+                var failed = FailedIn(failures, changed.Select(id));
+                await writer.InsertFingerprintsAsync(
+                    scope, fingerprints.Select(f => failed.Contains(f.Id) ? (f.Id, FailedFingerprint) : f).ToList(), ct);
+                Failures.AddRange(failures);
                 Evaluated += changed.Count;
             }
             else if (gone.Count > 0)
@@ -185,7 +204,10 @@ public sealed class DeadlineScanner(
 
             if (dayChanged && !full && unchanged.Count > 0 && DayRules(scope).Count > 0)
             {
-                deadlines.AddRange(evaluator.Evaluate(scope, facts(unchanged), context, dayDependentOnly: true));
+                var failures = new List<RuleFailure>();
+                deadlines.AddRange(evaluator.Evaluate(scope, facts(unchanged), context, failures, dayDependentOnly: true));
+                await writer.MarkFailedAsync(scope, [.. FailedIn(failures, unchanged.Select(id))], FailedFingerprint, ct);
+                Failures.AddRange(failures);
                 DayOnly += unchanged.Count;
             }
 
@@ -193,6 +215,12 @@ public sealed class DeadlineScanner(
             await writer.InsertDeadlinesAsync(deadlines, ct);
             Written += deadlines.Count;
         }
+
+        /// <summary>A rule's failure on a case belongs to that case's partition; one without a case to every partition judged with it.</summary>
+        private static HashSet<string> FailedIn(List<RuleFailure> failures, IEnumerable<string> judged) =>
+            failures.Count == 0 ? []
+            : failures.Any(f => f.CaseId is null) ? judged.ToHashSet(StringComparer.Ordinal)
+            : failures.Select(f => f.CaseId!).ToHashSet(StringComparer.Ordinal);
 
         /// <summary>The fingerprints of the last scan, in the order the partitions come (none after a full reset).</summary>
         private async Task<RowCursor<DeadlineRows.StoredFingerprint>?> StoredAsync(RuleScope scope, CancellationToken ct) =>

@@ -63,6 +63,17 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
     public Task InsertFingerprintsAsync(RuleScope scope, IReadOnlyList<(string Id, string Fingerprint)> partitions, CancellationToken ct) =>
         _bulk.InsertAsync(DeadlineRows.Partitions, partitions.Select(p => new object?[] { DeadlineRows.Code(scope), p.Id, p.Fingerprint }).ToList(), ct);
 
+    /// <summary>Gives the partitions a fingerprint no facts have, so the next scan judges them again in full.</summary>
+    public async Task MarkFailedAsync(RuleScope scope, IReadOnlyList<string> ids, string fingerprint, CancellationToken ct)
+    {
+        if (ids.Count > 0)
+        {
+            var rows = ids.Select(id => new { scope = DeadlineRows.Code(scope), id, fingerprint }).ToList();
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE deadline_partitions SET fingerprint = @fingerprint WHERE scope = @scope AND partition_id = @id", rows, tx, cancellationToken: ct));
+        }
+    }
+
     public async Task SaveStateAsync(string settings, string lookups, DateOnly asOf, IEnumerable<string> presentRules, object scannedAt, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_scans", transaction: tx, cancellationToken: ct));

@@ -1,3 +1,5 @@
+using QeV.Domain.Rules;
+
 namespace QeV.Worker.Scan;
 
 /// <summary>What one refresh of the deadlines table did.</summary>
@@ -10,4 +12,8 @@ public sealed record ScanResult(
     long Removed,
     long DeadlinesWritten,
     long RowsRead,
-    IReadOnlyList<string> PresentRules);
+    IReadOnlyList<string> PresentRules)
+{
+    /// <summary>The cases (or rules) no rule could judge in this scan: data problems, the rest went on.</summary>
+    public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
+}

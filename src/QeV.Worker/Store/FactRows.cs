@@ -13,8 +13,12 @@ internal static class FactRows
         public string Name { get; set; } = "";
         public string? ContactEmail { get; set; }
         public string? State { get; set; }
+        public bool? Active { get; set; }
 
-        public Organisation ToFact() => new(OrganisationId, Codes.Parse<OrganisationKind>(Kind), Name, ContactEmail, State);
+        public Organisation ToFact() => new(OrganisationId, Codes.Parse<OrganisationKind>(Kind), Name, ContactEmail, State)
+        {
+            Active = Active ?? true,
+        };
     }
 
     public sealed class TeamRow
@@ -121,9 +125,19 @@ internal static class FactRows
         public DateOnly ConcludedDate { get; set; }
         public DateOnly? ValidUntil { get; set; }
         public DateOnly? NextDialogueDate { get; set; }
+        public string? QevId { get; set; }
+        public DateOnly? QevDate { get; set; }
+        public bool? IncludesQev { get; set; }
+        public string? InvitedBy { get; set; }
 
         public Agreement ToFact() => new(
-            AgreementId, ProviderOrganisationId, Codes.Parse<AgreementKind>(Kind), ConcludedDate, ValidUntil, NextDialogueDate);
+            AgreementId, ProviderOrganisationId, Codes.Parse<AgreementKind>(Kind), ConcludedDate, ValidUntil, NextDialogueDate)
+        {
+            QevId = QevId,
+            QevDate = QevDate,
+            IncludesQev = IncludesQev ?? false,
+            InvitedBy = InvitedBy,
+        };
     }
 
     public sealed class Ag78SessionRow

@@ -41,8 +41,8 @@ public sealed class F11LeistungsbeschreibungRuleTests
         // When
         var deadline = Evaluate(new F11LeistungsbeschreibungRule(), facts, "magdeburg", AsOf).ShouldHaveSingleItem();
 
-        // Then
-        deadline.DueDate.ShouldBe(new DateOnly(2024, 1, 1));
+        // Then: 01.01.2024 is Neujahr; the first business day after is Tuesday 02.01.2024
+        deadline.DueDate.ShouldBe(new DateOnly(2024, 1, 2));
         deadline.Status.ShouldBe(DeadlineStatus.Overdue);
     }
 

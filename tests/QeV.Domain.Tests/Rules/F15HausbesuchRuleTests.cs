@@ -59,17 +59,4 @@ public sealed class F15HausbesuchRuleTests
         // Then
         firstYear.Status.ShouldBe(DeadlineStatus.Overdue);
     }
-
-    [Fact]
-    public void Evaluate_HelpEndsWithinTheYear_ThatYearDropped()
-    {
-        // Given
-        var facts = new FactsBuilder().WithCaseDates(FactsBuilder.CaseId, new DateOnly(2025, 1, 15), new DateOnly(2026, 6, 30));
-
-        // When
-        var deadline = Evaluate(new F15HausbesuchRule(), facts, "magdeburg", AsOf).ShouldHaveSingleItem();
-
-        // Then
-        deadline.DueDate.ShouldBe(new DateOnly(2026, 1, 14));
-    }
 }

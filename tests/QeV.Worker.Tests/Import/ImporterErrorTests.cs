@@ -156,6 +156,50 @@ public sealed class ImporterErrorTests
     }
 
     [Theory]
+    // Seed 000, Hilfeplanverfahren: "In Vorbereitung der Hilfeplanfortschreibung erhält die fallführende Fachkraft zwei
+    // Wochen vorab einen Entwicklungsbericht" — a Fortschreibung in year 0001 would make "zwei Wochen vorab" fall off
+    // the calendar and stop every deadline; the import refuses it and names where it is.
+    [InlineEngineData("0001-01-01")]
+    [InlineEngineData("1899-12-31")]
+    [InlineEngineData("2101-01-01")]
+    [InlineEngineData("9999-12-31")]
+    public async Task ImportAsync_DateOutsidePlausibleRange_RefusedWithFileLineColumn(TestEngine engine, string date)
+    {
+        // Given
+        var files = ChangesWith("meetings.csv",
+            "meeting_id,case_id,kind,date,status",
+            "M-8,C-1,fortschreibung,2026-09-20,planned",
+            $"M-9,C-1,fortschreibung,{date},planned");
+
+        // When
+        var ex = await RefusedOnTopOfMinimalAsync(engine, files);
+
+        // Then
+        ShouldName(ex.Errors.ShouldHaveSingleItem(), "meetings.csv", 3, "date", "außerhalb des plausiblen Bereichs");
+        ex.Errors[0].Reason.ShouldContain("1900-01-01 bis 2100-12-31");
+    }
+
+    [Theory]
+    // Seed 000, Personelle Ausstattung: "Für jede Fachkraft … liegt ein erweitertes Führungszeugnis vor" — the edges
+    // of the plausible range themselves are dates a record may carry.
+    [InlineEngineData("1900-01-01")]
+    [InlineEngineData("2100-12-31")]
+    public async Task ImportAsync_DateOnEdgeOfPlausibleRange_Accepted(TestEngine engine, string date)
+    {
+        // Given
+        using var db = await TestDatabase.CreateAsync(engine);
+        var files = Minimal();
+        files["fuehrungszeugnisse.csv"] = Lines("staff_id,issued_date,presented_date", $"S-3,{date},");
+
+        // When
+        var summary = await db.ImportAsync(files);
+
+        // Then
+        summary.ShouldNotBeNull();
+        (await db.CountRowsAsync())["fuehrungszeugnisse"].ShouldBe(1);
+    }
+
+    [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task ImportAsync_InvalidOptionalDate_Refused(TestEngine engine)
     {

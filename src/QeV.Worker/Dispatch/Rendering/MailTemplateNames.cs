@@ -26,6 +26,7 @@ public static class MailTemplateNames
         NoticeKind.Note => "note",
         NoticeKind.Notice => "notice",
         NoticeKind.Missing => "missing",
+        NoticeKind.Ended => "ended",
         NoticeKind.Digest => Digest,
         NoticeKind.AdminReport => AdminReport,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown notice kind."),

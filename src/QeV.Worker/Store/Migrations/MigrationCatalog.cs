@@ -8,7 +8,9 @@ public static class MigrationCatalog
         M001Facts.Migration,
         M002Ledger.Migration,
         M003ProfileFacts.Migration,
+        M005CatalogFacts.Migration,
         M006WorkerStatus.Migration,
         M008Deadlines.Migration,
+        M009DeadlineStages.Migration,
     ];
 }

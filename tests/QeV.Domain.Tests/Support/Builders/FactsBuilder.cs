@@ -179,6 +179,21 @@ public sealed class FactsBuilder
         return this;
     }
 
+    /// <summary>Adds an agreement row as given (qev_id, qev_date, includes_qev, invited_by).</summary>
+    public FactsBuilder WithAgreementRow(Agreement agreement)
+    {
+        _agreements.Add(agreement);
+        return this;
+    }
+
+    /// <summary>Marks an organisation already added as stopped (organisations.active = false) or active again.</summary>
+    public FactsBuilder WithOrganisationActive(string organisationId, bool active)
+    {
+        var index = _organisations.FindIndex(o => o.OrganisationId == organisationId);
+        _organisations[index] = _organisations[index] with { Active = active };
+        return this;
+    }
+
     public FactsBuilder WithSession(string sessionId, DateOnly date, string organisationId = JugendamtId)
     {
         _sessions.Add(new Ag78Session(sessionId, organisationId, date, null));
@@ -251,6 +266,14 @@ public sealed class FactsBuilder
     {
         var index = _staff.FindIndex(s => s.StaffId == staffId);
         _staff[index] = _staff[index] with { AbsentFrom = from, AbsentUntil = until };
+        return this;
+    }
+
+    /// <summary>Sets the deputy (staff.deputy_staff_id) of a staff member already added.</summary>
+    public FactsBuilder WithDeputy(string staffId, string? deputyStaffId)
+    {
+        var index = _staff.FindIndex(s => s.StaffId == staffId);
+        _staff[index] = _staff[index] with { DeputyStaffId = deputyStaffId };
         return this;
     }
 

@@ -27,7 +27,7 @@ public sealed class MailTemplatesTests : IDisposable
             "F07.reminder", "F07.overdue", "F07.escalation", "F09.reminder", "F09.overdue",
             "F12.reminder", "F12.due", "F12.overdue", "F12.escalation", "F12.missing",
             "generic.reminder", "generic.due", "generic.overdue", "generic.escalation", "generic.note",
-            "generic.notice", "generic.missing", "generic.calendar", "digest", "admin-report",
+            "generic.notice", "generic.missing", "generic.ended", "generic.calendar", "digest", "admin-report",
             "layout.text", "layout.html",
         ];
 
