@@ -15,6 +15,7 @@ public static class CliApp
             SeedDemoCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
+            RequeueCommand.Create(),
             RulesCommand.Create(),
         };
         root.Options.Add(CliOptions.Db);

@@ -49,10 +49,16 @@ public static class RunCommand
             if (settings.Once)
             {
                 var result = await host.Services.GetRequiredService<NotificationCycle>().RunOnceAsync(settings.AsOf, token);
+                var d = result.Dispatched;
                 await Console.Out.WriteLineAsync(
-                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {result.Dispatched.Sent} versendet, "
-                    + $"{result.Dispatched.Retrying} zur Wiederholung, {result.Dispatched.Dead} unzustellbar.");
-                return result.Dispatched.Dead > 0 ? 3 : 0;
+                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {d.Sent} versendet ({d.Mails} Mails), "
+                    + $"{d.Retrying} zur Wiederholung, {d.Dead} unzustellbar.");
+                if (d.Outage is not null)
+                {
+                    await Console.Out.WriteLineAsync($"Versand angehalten: {d.Outage}. Offene Nachrichten gehen beim nächsten Lauf.");
+                }
+
+                return ExitCode(d);
             }
 
             var database = host.Services.GetRequiredService<Database>();
@@ -85,6 +91,18 @@ public static class RunCommand
                 builder.AddQevScheduling();
             }
         });
+
+    /// <summary>0 all delivered; 3 a recipient refused for good (dead); 4 owed notices left because the mail system failed.</summary>
+    public static int ExitCode(Dispatch.DispatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Dead > 0)
+        {
+            return 3;
+        }
+
+        return result.Outage is not null || result.Waiting > 0 ? 4 : 0;
+    }
 
     private static int Fail(string message)
     {

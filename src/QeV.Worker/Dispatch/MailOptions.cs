@@ -22,6 +22,18 @@ public sealed class SmtpOptions
 
     public bool UseStartTls { get; set; } = true;
 
+    /// <summary>TLS from the first byte (SMTPS). Port 465 implies it.</summary>
+    public bool ImplicitTls { get; set; }
+
+    /// <summary>
+    /// SHA-1 thumbprint (hex) of the server certificate to accept even though it does not validate (a self-signed
+    /// internal relay). Empty: only certificates that validate are accepted.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
+
+    /// <summary>SMTP connections used side by side in one dispatch run, each reused for many mails.</summary>
+    public int Connections { get; set; } = 4;
+
     /// <summary>Allows plain SMTP to a host that is not loopback. Only for a relay on a trusted network.</summary>
     public bool AllowInsecure { get; set; }
 
@@ -33,4 +45,6 @@ public sealed class SmtpOptions
     public string From { get; set; } = "QeV.Worker <fristen@qev-worker.invalid>";
 
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool UsesImplicitTls => ImplicitTls || Port == 465;
 }

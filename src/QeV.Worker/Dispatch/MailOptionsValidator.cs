@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Mail;
 using Microsoft.Extensions.Options;
+using MimeKit;
 
 namespace QeV.Worker.Dispatch;
 
@@ -10,7 +10,7 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var failures = new List<string>();
-        if (!MailAddress.TryCreate(options.Smtp.From, out _))
+        if (!MailboxAddress.TryParse(options.Smtp.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
         {
             failures.Add($"Mail:Smtp:From: „{options.Smtp.From}“ ist keine gültige Absenderadresse.");
         }
@@ -27,7 +27,7 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             {
                 failures.Add("Mail:Smtp:Host fehlt (Mail:Mode = Smtp).");
             }
-            else if (!smtp.UseStartTls && !smtp.AllowInsecure && !IsLoopback(smtp.Host))
+            else if (!smtp.UseStartTls && !smtp.UsesImplicitTls && !smtp.AllowInsecure && !IsLoopback(smtp.Host))
             {
                 failures.Add($"Mail:Smtp:UseStartTls ist aus, aber „{smtp.Host}“ ist kein lokaler Server: TLS einschalten oder Mail:Smtp:AllowInsecure=true setzen.");
             }
@@ -35,6 +35,21 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             if (smtp.Port is < 1 or > 65535)
             {
                 failures.Add($"Mail:Smtp:Port: {smtp.Port} ist kein gültiger Port.");
+            }
+
+            if (smtp.Connections is < 1 or > 32)
+            {
+                failures.Add($"Mail:Smtp:Connections: {smtp.Connections} liegt nicht zwischen 1 und 32.");
+            }
+
+            if (smtp.Timeout <= TimeSpan.Zero)
+            {
+                failures.Add("Mail:Smtp:Timeout muss positiv sein.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(smtp.CertificateThumbprint) && !IsThumbprint(smtp.CertificateThumbprint))
+            {
+                failures.Add($"Mail:Smtp:CertificateThumbprint: „{smtp.CertificateThumbprint}“ ist kein SHA-1-Fingerabdruck (40 Hex-Zeichen).");
             }
 
             if (string.IsNullOrEmpty(smtp.User) != string.IsNullOrEmpty(smtp.Password))
@@ -45,6 +60,11 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    public static string NormalizeThumbprint(string value) =>
+        new([.. value.Where(c => !char.IsWhiteSpace(c) && c != ':').Select(char.ToUpperInvariant)]);
+
+    private static bool IsThumbprint(string value) => NormalizeThumbprint(value) is { Length: 40 } t && t.All(char.IsAsciiHexDigit);
 
     public static bool IsLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch;
+using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
@@ -19,7 +20,8 @@ public static class NotificationRegistration
         var services = builder.Services;
         services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
-        services.AddSingleton<IValidateOptions<NotificationOptions>, ClaimLeaseValidator>();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
 
@@ -38,11 +40,16 @@ public static class NotificationRegistration
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<NoticeLedger>();
         services.AddSingleton<DataProblemStore>();
-        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<PickupMailTransport>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode == MailMode.Smtp
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<PickupMailTransport>());
         services.AddSingleton(sp => new MailTemplates(
             sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
         services.AddSingleton<MailRenderer>();
-        services.AddSingleton<INoticeMailFactory, NoticeMailFactory>();
+        services.AddSingleton<BundleRenderer>();
+        services.AddSingleton<NoticeMailFactory>();
         services.AddSingleton<NoticeDispatcher>();
         services.AddSingleton<NotificationCycle>();
         services.AddSingleton<NoticePreview>();

@@ -14,23 +14,6 @@ public sealed class NotificationOptions
     /// <summary>Receives the daily report of data problems; empty: no admin report.</summary>
     public string? AdminEmail { get; set; }
 
-    /// <summary>Attempts before a notice is dead.</summary>
-    public int MaxAttempts { get; set; } = 15;
-
-    /// <summary>First retry delay after a failed dispatch; doubles with each attempt up to <see cref="MaxRetryDelay"/>.</summary>
-    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>Longest wait between two attempts; with the defaults a notice survives a mail server outage of about 9 hours.</summary>
-    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>Retries within one dispatch run for a transient failure (4xx, connection refused), with growing delay.</summary>
-    public int ImmediateRetries { get; set; } = 2;
-
-    public TimeSpan ImmediateRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>How long a worker may hold a claimed notice before another takes it over.</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
-
     /// <summary>Team lead digests list what is due within this many business days.</summary>
     public int DigestDueSoonBusinessDays { get; set; } = 7;
 

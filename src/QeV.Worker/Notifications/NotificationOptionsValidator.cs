@@ -23,16 +23,6 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
             failures.Add($"Notifications:AdminEmail: „{options.AdminEmail}“ ist keine gültige E-Mail-Adresse.");
         }
 
-        if (options.MaxAttempts is < 1 or > 100)
-        {
-            failures.Add("Notifications:MaxAttempts muss zwischen 1 und 100 liegen.");
-        }
-
-        if (options.RetryDelay <= TimeSpan.Zero || options.ClaimLease <= TimeSpan.Zero)
-        {
-            failures.Add("Notifications:RetryDelay und Notifications:ClaimLease müssen positiv sein.");
-        }
-
         if (!string.IsNullOrWhiteSpace(options.TemplateFolder) && !Directory.Exists(options.TemplateFolder))
         {
             failures.Add($"Notifications:TemplateFolder: Ordner „{options.TemplateFolder}“ existiert nicht.");

@@ -8,5 +8,6 @@ public static class MigrationCatalog
         M001Facts.Migration,
         M002Ledger.Migration,
         M003ProfileFacts.Migration,
+        M004Deliveries.Migration,
     ];
 }
