@@ -51,7 +51,7 @@ public static class RunCommand
                 var result = await host.Services.GetRequiredService<NotificationCycle>().RunOnceAsync(settings.AsOf, token);
                 var d = result.Dispatched;
                 await Console.Out.WriteLineAsync(
-                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {d.Sent} versendet ({d.Mails} Mails), "
+                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {d.Sent} versendet (Mails: {d.Mails}), "
                     + $"{d.Retrying} zur Wiederholung, {d.Dead} unzustellbar.");
                 if (d.Outage is not null)
                 {

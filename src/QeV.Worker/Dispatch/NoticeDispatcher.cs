@@ -238,7 +238,7 @@ public sealed class NoticeDispatcher(
                 }
             }
 
-            counts.Mails += results is null ? 0 : 1;
+            counts.Mails += results?.Any(r => r.Outcome == RecipientOutcome.Accepted) == true ? 1 : 0;
         }
 
         try

@@ -82,10 +82,10 @@ public sealed class NoticeLedger(Database database)
         foreach (var chunk in keys.Chunk(500))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE notices SET state = 'sending', claimed_by = @worker, claimed_until = @until WHERE notice_key IN @chunk",
+                $"UPDATE notices SET state = 'sending', claimed_by = @worker, claimed_until = @until WHERE {database.Dialect.InList("notice_key", "@chunk")}",
                 new { worker, until = dialect.Instant(now + lease), chunk }, tx, cancellationToken: ct));
             rows.AddRange(await connection.QueryAsync<NoticeRow>(new CommandDefinition(
-                "SELECT * FROM notices WHERE notice_key IN @chunk", new { chunk }, tx, cancellationToken: ct)));
+                $"SELECT * FROM notices WHERE {database.Dialect.InList("notice_key", "@chunk")}", new { chunk }, tx, cancellationToken: ct)));
         }
 
         await tx.CommitAsync(ct);
@@ -100,7 +100,7 @@ public sealed class NoticeLedger(Database database)
         foreach (var chunk in keys.Chunk(500))
         {
             rows.AddRange(await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
-                "SELECT notice_key, address, state, attempts, last_error FROM notice_deliveries WHERE notice_key IN @chunk",
+                $"SELECT notice_key, address, state, attempts, last_error FROM notice_deliveries WHERE {database.Dialect.InList("notice_key", "@chunk")}",
                 new { chunk }, cancellationToken: ct)));
         }
 
@@ -111,15 +111,16 @@ public sealed class NoticeLedger(Database database)
     /// Extends this worker's claims just before sending; returns the keys still held. A key whose claim expired and was
     /// taken over by another worker is missing, and this worker must not send it.
     /// </summary>
-    public async Task<HashSet<string>> RenewClaimsAsync(IReadOnlyList<string> keys, string worker, DateTimeOffset until, CancellationToken ct)
+    public async Task<HashSet<string>> RenewClaimsAsync(IReadOnlyList<string> claimed, string worker, DateTimeOffset until, CancellationToken ct)
     {
+        var keys = claimed.ToArray();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE notices SET claimed_until = @until WHERE notice_key IN @keys AND claimed_by = @worker AND state = 'sending'",
+            $"UPDATE notices SET claimed_until = @until WHERE {database.Dialect.InList("notice_key", "@keys")} AND claimed_by = @worker AND state = 'sending'",
             new { keys, worker, until = database.Dialect.Instant(until) }, tx, cancellationToken: ct));
         var held = await connection.QueryAsync<string>(new CommandDefinition(
-            "SELECT notice_key FROM notices WHERE notice_key IN @keys AND claimed_by = @worker AND state = 'sending'",
+            $"SELECT notice_key FROM notices WHERE {database.Dialect.InList("notice_key", "@keys")} AND claimed_by = @worker AND state = 'sending'",
             new { keys, worker }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return held.ToHashSet(StringComparer.Ordinal);
@@ -164,7 +165,7 @@ public sealed class NoticeLedger(Database database)
                 await connection.ExecuteAsync(new CommandDefinition($"""
                     UPDATE notices SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
                         {(same.Key.SentNow ? "sent_at = @at," : "")} claimed_by = NULL, claimed_until = NULL
-                    WHERE notice_key IN @chunk AND claimed_by = @worker
+                    WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker
                     """, new { state = same.Key.State, next = dialect.Instant(same.Key.NextAttemptAt), error = same.Key.Error, at, chunk, worker },
                     tx, cancellationToken: ct));
             }
@@ -182,9 +183,9 @@ public sealed class NoticeLedger(Database database)
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         foreach (var chunk in keys.Chunk(500))
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await connection.ExecuteAsync(new CommandDefinition($"""
                 UPDATE notices SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END, claimed_by = NULL, claimed_until = NULL
-                WHERE notice_key IN @chunk AND claimed_by = @worker AND state = 'sending'
+                WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'
                 """, new { chunk, worker }, tx, cancellationToken: ct));
         }
 
@@ -207,12 +208,12 @@ public sealed class NoticeLedger(Database database)
         var at = dialect.Instant(now);
         foreach (var chunk in keys.Chunk(500))
         {
-            await connection.ExecuteAsync(new CommandDefinition("""
+            await connection.ExecuteAsync(new CommandDefinition($"""
                 UPDATE notices SET state = 'pending', attempts = 0, next_attempt_at = @at, last_error = NULL, claimed_by = NULL, claimed_until = NULL
-                WHERE notice_key IN @chunk
+                WHERE {database.Dialect.InList("notice_key", "@chunk")}
                 """, new { chunk, at }, tx, cancellationToken: ct));
             await connection.ExecuteAsync(new CommandDefinition(
-                "DELETE FROM notice_deliveries WHERE notice_key IN @chunk AND state <> 'sent'", new { chunk }, tx, cancellationToken: ct));
+                $"DELETE FROM notice_deliveries WHERE {database.Dialect.InList("notice_key", "@chunk")} AND state <> 'sent'", new { chunk }, tx, cancellationToken: ct));
         }
 
         foreach (var key in keys)

@@ -42,6 +42,12 @@ public interface ISqlDialect
     /// <summary>Row limit at the end of a SELECT, e.g. "LIMIT @batch" (SQL Server: OFFSET 0 ROWS FETCH NEXT … ROWS ONLY).</summary>
     string Limit(string parameter);
 
+    /// <summary>
+    /// "<paramref name="column"/> is one of the list <paramref name="parameter"/>": Dapper expands "IN @keys" into one
+    /// parameter per element, but hands a list to Npgsql as one array, which PostgreSQL compares with "= ANY(@keys)".
+    /// </summary>
+    string InList(string column, string parameter);
+
     /// <summary>Clause appended to a SELECT that claims rows so concurrent workers skip them ("" where the engine serialises writers).</summary>
     string SkipLockedClause { get; }
 

@@ -12,6 +12,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string SkipLockedClause { get; }
 
+    public abstract string InList(string column, string parameter);
+
     public abstract object Instant(DateTimeOffset value);
 
     public abstract string Ddl(string portableSql);

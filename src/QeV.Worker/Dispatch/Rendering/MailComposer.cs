@@ -75,12 +75,12 @@ public static class MailComposer
         var alternative = new MultipartAlternative { Part(TextFormat.Plain, text), Part(TextFormat.Html, html) };
         if (calendar is { } c)
         {
-            var attachment = new MimePart("text", "calendar")
+            var attachment = new TextPart("calendar")
             {
-                Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(c.Ics))),
                 ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = c.FileName },
                 ContentTransferEncoding = ContentEncoding.QuotedPrintable,
             };
+            attachment.SetText(Encoding.UTF8, c.Ics);
             attachment.ContentType.Charset = "utf-8";
             attachment.ContentType.Name = c.FileName;
             attachment.ContentType.Parameters.Add("method", "PUBLISH");
