@@ -55,7 +55,9 @@ public static class RunCommand
                     + $"{d.Retrying} zur Wiederholung, {d.Dead} unzustellbar.");
                 if (d.Outage is not null)
                 {
-                    await Console.Out.WriteLineAsync($"Versand angehalten: {d.Outage}. Offene Nachrichten gehen beim nächsten Lauf.");
+                    await Console.Out.WriteLineAsync(d.Stopped
+                        ? $"Versand angehalten: {d.Outage}. Offene Nachrichten gehen beim nächsten Lauf."
+                        : $"Mailserver: {d.Outage}. Die betroffenen Nachrichten gehen beim nächsten Lauf.");
                 }
 
                 return ExitCode(d);
@@ -92,7 +94,7 @@ public static class RunCommand
             }
         });
 
-    /// <summary>0 all delivered; 3 a recipient refused for good (dead); 4 owed notices left because the mail system failed.</summary>
+    /// <summary>0 all delivered; 3 a recipient refused for good (dead); 4 owed notices left (the mail system failed, or the run was stopped).</summary>
     public static int ExitCode(Dispatch.DispatchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -101,7 +103,7 @@ public static class RunCommand
             return 3;
         }
 
-        return result.Outage is not null || result.Waiting > 0 ? 4 : 0;
+        return result.Outage is not null || result.Waiting > 0 || result.Released > 0 ? 4 : 0;
     }
 
     private static int Fail(string message)

@@ -12,8 +12,14 @@ public sealed record DispatchResult(int Sent, int Retrying, int Dead)
     /// <summary>Still owed because the mail system failed (refused, timeout, login, relay denied); never dead for that.</summary>
     public int Waiting { get; init; }
 
-    /// <summary>Why the run stopped early (the circuit breaker tripped), in German; null when it did not.</summary>
+    /// <summary>Claimed but not tried: the run stopped first (breaker, graceful stop); given back as owed.</summary>
+    public int Released { get; init; }
+
+    /// <summary>What went wrong with the mail system in this run, in German ("Verbindung zu mail.example:587 abgelehnt"); null when nothing did.</summary>
     public string? Outage { get; init; }
+
+    /// <summary>The circuit breaker ended the run after consecutive transport failures.</summary>
+    public bool Stopped { get; init; }
 
     public int Claimed => Sent + Retrying + Dead;
 

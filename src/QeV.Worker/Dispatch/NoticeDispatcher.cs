@@ -90,7 +90,9 @@ public sealed class NoticeDispatcher(
                         await SendAsync(mail, breaker, counts, day);
                 });
 
-                await ledger.ReleaseAsync([.. items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key)], Worker, CancellationToken.None);
+                var untried = items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key).ToList();
+                await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
+                counts.Released += untried.Count;
             }
         }
         finally
@@ -98,7 +100,7 @@ public sealed class NoticeDispatcher(
             await transport.CloseAsync(CancellationToken.None);
         }
 
-        await ReportOutageAsync(breaker.Reason, day);
+        await ReportOutageAsync(breaker.Reason, counts.LastTransportError is not null, day);
         return counts.Result(breaker.Reason);
     }
 
@@ -209,6 +211,7 @@ public sealed class NoticeDispatcher(
             {
                 if (results is null)
                 {
+                    counts.LastTransportError = transportError;
                     item.Failed(transportError!);
                     continue;
                 }
@@ -277,10 +280,12 @@ public sealed class NoticeDispatcher(
     }
 
     /// <summary>Says once what is wrong with the mail server (log and admin report), and once that it answers again.</summary>
-    private async Task ReportOutageAsync(string? reason, DateOnly day)
+    private async Task ReportOutageAsync(string? reason, bool transportFailed, DateOnly day)
     {
         if (reason is null)
         {
+            if (transportFailed)
+                return;
             if (_lastOutage is not null)
                 logger.LogInformation("Mailserver {Target} nimmt wieder an", transport.Target);
             _lastOutage = null;

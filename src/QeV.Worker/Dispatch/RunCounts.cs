@@ -11,6 +11,8 @@ internal sealed class RunCounts
     public int Obsolete { get; set; }
     public int Mails { get; set; }
     public int Waiting { get; set; }
+    public int Released { get; set; }
+    public string? LastTransportError { get; set; }
 
     public void Add(NoticeOutcome outcome, bool waiting)
     {
@@ -26,6 +28,10 @@ internal sealed class RunCounts
         }
     }
 
-    public DispatchResult Result(string? outage) =>
-        new(Sent, Retrying, Dead) { Obsolete = Obsolete, Mails = Mails, Waiting = Waiting, Outage = outage };
+    public DispatchResult Result(string? breakerReason) =>
+        new(Sent, Retrying, Dead)
+        {
+            Obsolete = Obsolete, Mails = Mails, Waiting = Waiting, Released = Released,
+            Outage = breakerReason ?? LastTransportError, Stopped = breakerReason is not null,
+        };
 }
