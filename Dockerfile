@@ -5,6 +5,8 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY src/QeV.Worker/QeV.Worker.csproj src/QeV.Worker/
+COPY src/QeV.Domain/QeV.Domain.csproj src/QeV.Domain/
+COPY src/QeV.Demo/QeV.Demo.csproj src/QeV.Demo/
 RUN dotnet restore src/QeV.Worker/QeV.Worker.csproj
 COPY src/ src/
 RUN dotnet publish src/QeV.Worker/QeV.Worker.csproj -c Release -o /app --no-restore

@@ -197,7 +197,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 cd "$REPO"
 test_rc=0
 dotnet test QeV.Worker.sln -c Release \
-    --logger "trx;LogFileName=results.trx" \
+    --logger "trx;LogFilePrefix=results" \
     --results-directory "$RUN_DIR/results" "$@" || test_rc=$?
 
 # --- 4. summary -----------------------------------------------------------------

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using QeV.Domain.Rules;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Office;
 using QeV.Worker.Reports;
-using QeV.Worker.Rules;
 
 namespace QeV.Worker.Cli;
 

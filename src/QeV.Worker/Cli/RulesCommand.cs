@@ -3,10 +3,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 using QeV.Worker.Hosting;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
-using QeV.Worker.Rules;
 
 namespace QeV.Worker.Cli;
 

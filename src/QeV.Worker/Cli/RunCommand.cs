@@ -85,6 +85,7 @@ public static class RunCommand
             if (settings.Demo)
             {
                 builder.Configuration.AddInMemoryCollection([new("Notifications:IgnoreOfficeHours", "true")]);
+                builder.AddQevDemo();
             }
 
             builder.AddQevNotifications();

@@ -30,7 +30,7 @@ public static class SeedDemoCommand
             var summary = await seeder.SeedAsync(parse.GetValue(seed), parse.GetValue(cases), token);
             Console.Out.Write(ImportSummaryText.Render("Demodaten", summary));
             return 0;
-        }, ct));
+        }, ct, builder => builder.AddQevDemo()));
         return command;
     }
 }

@@ -1,3 +1,4 @@
+using QeV.Demo;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
 using QeV.Worker.Store;

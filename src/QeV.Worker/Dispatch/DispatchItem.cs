@@ -1,5 +1,5 @@
 using QeV.Worker.Ledger;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch;
 

@@ -6,10 +6,10 @@ using MimeKit;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Retry;
+using QeV.Domain.Planning;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Ledger;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
 
 namespace QeV.Worker.Dispatch;
 

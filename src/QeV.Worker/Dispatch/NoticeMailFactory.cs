@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using MimeKit;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch;
 

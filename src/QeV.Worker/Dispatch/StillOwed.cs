@@ -1,7 +1,8 @@
 using System.Text.Json;
+using QeV.Domain.Planning;
+using QeV.Domain.Rules;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Ledger;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
 
 namespace QeV.Worker.Dispatch;
 

@@ -3,13 +3,15 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
-using QeV.Worker.Rules;
-using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
+using QeV.Worker.Store;
 
 namespace QeV.Worker.Hosting;
 
@@ -48,7 +50,6 @@ public static class CoreRegistration
 
         services.AddSingleton<ImportWriter>();
         services.AddSingleton<Importer>();
-        services.AddSingleton<Demo.DemoSeeder>();
         return builder;
     }
 

@@ -2,13 +2,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QeV.Domain.Calendar;
+using QeV.Domain.Planning;
+using QeV.Domain.Profiles;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
-using QeV.Worker.Planning;
-using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Hosting;
 
@@ -36,7 +37,8 @@ public static class NotificationRegistration
             }
         });
 
-        services.AddSingleton<NoticePlanner>();
+        services.AddSingleton(sp => new NoticePlanner(
+            sp.GetRequiredService<IOptions<NotificationRulesOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<NoticeLedger>();
         services.AddSingleton<DataProblemStore>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Mail;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
+using QeV.Domain.Tables;
 
 namespace QeV.Worker.Import;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using CsvHelper;
+using QeV.Domain.Tables;
 
 namespace QeV.Worker.Import;
 

@@ -1,3 +1,5 @@
+using QeV.Domain.Tables;
+
 namespace QeV.Worker.Import;
 
 /// <summary>Checks across rows and files: duplicate ids in one run, references, date order.</summary>

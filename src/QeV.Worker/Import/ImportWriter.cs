@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using QeV.Domain.Tables;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Import;

@@ -1,3 +1,5 @@
+using QeV.Domain.Tables;
+
 namespace QeV.Worker.Import;
 
 /// <summary>`qev import &lt;folder&gt;`: read every file, check everything, then write all or nothing.</summary>

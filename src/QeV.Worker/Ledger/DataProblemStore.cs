@@ -1,5 +1,5 @@
 using Dapper;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Ledger;

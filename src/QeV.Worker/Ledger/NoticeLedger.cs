@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Ledger;

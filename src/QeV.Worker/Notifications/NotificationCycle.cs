@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
+using QeV.Domain.Planning;
+using QeV.Domain.Rules;
+using QeV.Worker.Deadlines;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
 
 namespace QeV.Worker.Notifications;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
-using QeV.Worker.Profiles;
+using QeV.Domain.Calendar;
+using QeV.Domain.Profiles;
 
 namespace QeV.Worker.Office;
 

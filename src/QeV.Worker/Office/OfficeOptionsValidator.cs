@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
+using QeV.Domain.Calendar;
 
 namespace QeV.Worker.Office;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
+using QeV.Domain.Planning;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
 namespace QeV.Worker.Profiles;
 

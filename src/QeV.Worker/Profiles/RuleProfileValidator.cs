@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Options;
-using QeV.Worker.Calendar;
-using QeV.Worker.Planning;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Periods;
+using QeV.Domain.Planning;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
 namespace QeV.Worker.Profiles;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
 
 namespace QeV.Worker.Reports;
 

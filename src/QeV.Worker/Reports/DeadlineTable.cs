@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using QeV.Worker.Facts;
-using QeV.Worker.Rules;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
 
 namespace QeV.Worker.Reports;
 

@@ -1,4 +1,4 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
 namespace QeV.Worker.Store;
 

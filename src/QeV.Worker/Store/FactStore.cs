@@ -1,6 +1,6 @@
 using System.Data.Common;
 using Dapper;
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
 
 namespace QeV.Worker.Store;
 

@@ -1,8 +1,9 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Demo;
-using QeV.Worker.Facts;
+using QeV.Demo;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using QeV.Domain.Tables;
 using QeV.Worker.Import;
-using QeV.Worker.Rules;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Demo;

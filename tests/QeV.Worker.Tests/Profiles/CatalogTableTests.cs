@@ -1,6 +1,6 @@
-using QeV.Worker.Calendar;
-using QeV.Worker.Profiles;
-using QeV.Worker.Rules;
+using QeV.Domain.Calendar;
+using QeV.Domain.Profiles;
+using QeV.Domain.Rules;
 
 namespace QeV.Worker.Tests.Profiles;
 

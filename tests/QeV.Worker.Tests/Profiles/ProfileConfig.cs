@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using QeV.Domain.Profiles;
 using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Tests.Profiles;

@@ -1,4 +1,4 @@
-using QeV.Worker.Profiles;
+using QeV.Domain.Profiles;
 
 namespace QeV.Worker.Tests.Profiles;
 

@@ -1,3 +1,4 @@
+using QeV.Domain.Profiles;
 using QeV.Worker.Profiles;
 
 namespace QeV.Worker.Tests.Profiles;

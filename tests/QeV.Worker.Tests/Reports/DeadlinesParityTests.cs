@@ -1,6 +1,6 @@
-using System.Text;
 using System.Text.Json;
-using QeV.Worker.Demo;
+using System.Text;
+using QeV.Demo;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Reports;

@@ -1,7 +1,8 @@
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
+using QeV.Domain.Tables;
 using QeV.Worker.Import;
 using QeV.Worker.Tests.Support;
-using Case = QeV.Worker.Facts.Case;
+using Case = QeV.Domain.Facts.Case;
 using static QeV.Worker.Tests.Support.ImportFiles;
 
 namespace QeV.Worker.Tests.Store;

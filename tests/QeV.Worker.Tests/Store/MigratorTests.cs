@@ -1,7 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using QeV.Domain.Tables;
 using QeV.Worker.Import;
-using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
+using QeV.Worker.Store;
 using QeV.Worker.Tests.Support;
 using static QeV.Worker.Tests.Support.ImportFiles;
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Dapper;
+using QeV.Domain.Tables;
 using QeV.Worker.Import;
 using QeV.Worker.Store;
 

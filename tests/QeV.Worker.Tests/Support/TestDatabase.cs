@@ -1,9 +1,10 @@
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using QeV.Worker.Facts;
+using QeV.Domain.Facts;
+using QeV.Domain.Tables;
 using QeV.Worker.Import;
-using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
+using QeV.Worker.Store;
 
 namespace QeV.Worker.Tests.Support;
 

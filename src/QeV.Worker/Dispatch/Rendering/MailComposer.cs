@@ -4,7 +4,7 @@ using System.Text;
 using MimeKit;
 using MimeKit.Text;
 using QeV.Worker.Dispatch.Ics;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 

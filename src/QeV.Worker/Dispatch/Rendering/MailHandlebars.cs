@@ -1,7 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using HandlebarsDotNet;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 

@@ -1,5 +1,5 @@
 using HandlebarsDotNet;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 

@@ -1,4 +1,4 @@
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 

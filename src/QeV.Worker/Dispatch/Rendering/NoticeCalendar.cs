@@ -1,6 +1,6 @@
 using System.Globalization;
 using QeV.Worker.Dispatch.Ics;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 

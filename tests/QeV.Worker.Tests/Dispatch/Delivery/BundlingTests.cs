@@ -1,6 +1,6 @@
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Ledger;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 using QeV.Worker.Tests.Dispatch.Rendering;
 using QeV.Worker.Tests.Notifications;
 using QeV.Worker.Tests.Support;

@@ -1,7 +1,7 @@
 using MimeKit;
 using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Tests.Dispatch.Rendering;
 

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using QeV.Domain.Planning;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
 
 namespace QeV.Worker.Tests.Dispatch.Rendering;
 

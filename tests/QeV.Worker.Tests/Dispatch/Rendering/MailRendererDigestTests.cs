@@ -1,5 +1,5 @@
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 using static QeV.Worker.Tests.Dispatch.Rendering.SampleNotices;
 
 namespace QeV.Worker.Tests.Dispatch.Rendering;

@@ -1,6 +1,6 @@
 using QeV.Worker.Dispatch.Ics;
 using QeV.Worker.Dispatch.Rendering;
-using QeV.Worker.Planning;
+using QeV.Domain.Planning;
 
 namespace QeV.Worker.Tests.Dispatch.Rendering;
 

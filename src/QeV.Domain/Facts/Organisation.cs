@@ -1,0 +1,3 @@
+namespace QeV.Domain.Facts;
+
+public sealed record Organisation(string OrganisationId, OrganisationKind Kind, string Name, string? ContactEmail, string? State);

@@ -1,0 +1,3 @@
+namespace QeV.Domain.Facts;
+
+public sealed record Training(string StaffId, DateOnly Date, TrainingKind Kind, int Minutes);

@@ -1,0 +1,3 @@
+namespace QeV.Domain.Periods;
+
+public enum PeriodUnit { BusinessDays, Days, Weeks, Months, Years }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+
+namespace QeV.Domain.Planning;
+
+/// <summary>
+/// One mail per team lead per business day: the team's overdue deadlines (by rule, oldest first), those due within the
+/// next business days, and the team's data problems. Nothing to say, no mail.
+/// </summary>
+public sealed class DigestPlanner(BusinessCalendar calendar)
+{
+    public IReadOnlyList<PlannedNotice> Plan(
+        DeadlineSnapshot snapshot, DateOnly day, IReadOnlyList<DataProblem> problems, int dueSoonBusinessDays)
+    {
+        var facts = snapshot.Facts;
+        var notices = new List<PlannedNotice>();
+        // One digest per lead and day, covering every team the person leads.
+        foreach (var teams in facts.Teams.Where(t => t.LeadStaffId is not null).GroupBy(t => t.LeadStaffId!).OrderBy(g => g.Key, IdComparer.Instance))
+        {
+            var lead = teams.Key;
+            var teamIds = teams.Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);
+            var members = facts.Staff.Where(s => s.TeamId is not null && teamIds.Contains(s.TeamId)).Select(s => s.StaffId).ToHashSet(StringComparer.Ordinal);
+            var state = People.StateOf(facts, teams.First().OrganisationId, snapshot.Context.DefaultState);
+            var teamNames = string.Join(", ", teams.Select(t => t.Name));
+            var horizon = calendar.AddBusinessDays(day, dueSoonBusinessDays, state);
+            var open = snapshot.Deadlines.Where(d => d.IsOpen && d.ResponsibleStaffId is not null && members.Contains(d.ResponsibleStaffId)).ToList();
+
+            var overdue = open.Where(d => d.Status == DeadlineStatus.Overdue)
+                .OrderBy(d => d.Rule, StringComparer.Ordinal).ThenBy(d => d.DueDate)
+                .Select(d => Line(facts, d, day)).ToList();
+            var dueSoon = open.Where(d => d.DueDate >= day && d.DueDate <= horizon)
+                .OrderBy(d => d.DueDate).ThenBy(d => d.Rule, StringComparer.Ordinal)
+                .Select(d => Line(facts, d, day)).ToList();
+            var teamProblems = problems.Where(p => p.TeamLeadStaffId == lead || members.Contains(p.Line.StaffId))
+                .Select(p => p.Line with { StaffName = facts.FindStaff(p.Line.StaffId)?.DisplayName })
+                .DistinctBy(p => (p.StaffId, p.Problem)).ToList();
+            if (overdue.Count + dueSoon.Count + teamProblems.Count == 0)
+            {
+                continue;
+            }
+
+            var routed = RecipientRouter.Route(facts, lead, day, $"Tagesübersicht {teamNames}");
+            if (routed.Recipient is null)
+            {
+                continue;
+            }
+
+            var content = new NoticeContent
+            {
+                Key = string.Create(CultureInfo.InvariantCulture, $"digest/{lead}/{day:yyyy-MM-dd}"),
+                Kind = NoticeKind.Digest,
+                Stage = "digest",
+                Day = day,
+                To = routed.Recipient,
+                SubjectId = string.Join(",", teamIds.Order(StringComparer.Ordinal)),
+                RuleName = teamNames,
+                Overdue = overdue,
+                DueSoon = dueSoon,
+                Problems = teamProblems,
+            };
+            notices.Add(new PlannedNotice(content, lead, day));
+        }
+
+        return notices;
+    }
+
+    private static DigestLine Line(FactSet facts, Deadline d, DateOnly day) => new(
+        d.Rule, d.Name, d.SubjectId, d.FileReference, d.DueDate,
+        Math.Max(0, day.DayNumber - d.DueDate.DayNumber), facts.FindStaff(d.ResponsibleStaffId)?.DisplayName);
+}

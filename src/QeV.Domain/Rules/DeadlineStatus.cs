@@ -1,0 +1,3 @@
+namespace QeV.Domain.Rules;
+
+public enum DeadlineStatus { Upcoming, Due, Overdue, Fulfilled }

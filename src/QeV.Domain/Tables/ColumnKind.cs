@@ -1,0 +1,3 @@
+namespace QeV.Domain.Tables;
+
+public enum ColumnKind { Id, Text, Date, Code, Bool, Number, Email, State }

@@ -1,9 +1,0 @@
-namespace QeV.Worker.Facts;
-
-public sealed record Agreement(
-    string AgreementId,
-    string ProviderOrganisationId,
-    AgreementKind Kind,
-    DateOnly ConcludedDate,
-    DateOnly? ValidUntil,
-    DateOnly? NextDialogueDate);

@@ -1,3 +1,0 @@
-namespace QeV.Worker.Facts;
-
-public sealed record Appointment(string AppointmentId, string CaseId, DateOnly Date, AppointmentOutcome Outcome);

@@ -1,4 +1,0 @@
-namespace QeV.Worker.Facts;
-
-/// <summary>Erweitertes Führungszeugnis of one staff member.</summary>
-public sealed record Fuehrungszeugnis(string StaffId, DateOnly IssuedDate, DateOnly? PresentedDate);

@@ -1,3 +1,0 @@
-namespace QeV.Worker.Facts;
-
-public sealed record Organisation(string OrganisationId, OrganisationKind Kind, string Name, string? ContactEmail, string? State);

@@ -1,3 +1,0 @@
-namespace QeV.Worker.Facts;
-
-public sealed record Team(string TeamId, string OrganisationId, string Name, string? LeadStaffId, string? DeputyLeadStaffId);

@@ -1,3 +1,0 @@
-namespace QeV.Worker.Facts;
-
-public sealed record Training(string StaffId, DateOnly Date, TrainingKind Kind, int Minutes);

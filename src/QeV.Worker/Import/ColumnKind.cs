@@ -1,3 +1,0 @@
-namespace QeV.Worker.Import;
-
-public enum ColumnKind { Id, Text, Date, Code, Bool, Number, Email, State }

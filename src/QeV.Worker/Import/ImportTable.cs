@@ -1,4 +1,0 @@
-namespace QeV.Worker.Import;
-
-/// <summary>The rows read from one file (empty when the file is absent).</summary>
-public sealed record ImportTable(TableSpec Spec, bool FilePresent, IReadOnlyList<ImportRow> Rows);

@@ -1,3 +1,0 @@
-namespace QeV.Worker.Planning;
-
-public enum PeriodUnit { BusinessDays, Days, Weeks, Months, Years }

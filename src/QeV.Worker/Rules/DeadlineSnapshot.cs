@@ -1,6 +1,0 @@
-using QeV.Worker.Facts;
-
-namespace QeV.Worker.Rules;
-
-/// <summary>The facts, the date they were judged by, and every deadline that follows.</summary>
-public sealed record DeadlineSnapshot(FactSet Facts, RuleContext Context, IReadOnlyList<Deadline> Deadlines);

@@ -1,3 +1,0 @@
-namespace QeV.Worker.Rules;
-
-public enum DeadlineStatus { Upcoming, Due, Overdue, Fulfilled }

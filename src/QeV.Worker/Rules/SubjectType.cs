@@ -1,4 +1,0 @@
-namespace QeV.Worker.Rules;
-
-/// <summary>What a deadline is about; the codes are those of the deadlines report.</summary>
-public enum SubjectType { Case, Meeting, Staff, Organisation, Agreement }
