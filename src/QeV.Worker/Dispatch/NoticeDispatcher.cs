@@ -69,6 +69,7 @@ public sealed class NoticeDispatcher(
         var breaker = new TransportBreaker(o, time);
         var counts = new RunCounts();
         var runStart = time.GetUtcNow();
+        var started = time.GetTimestamp();
         var stillOwed = new StillOwed(deadlines, day);
         try
         {
@@ -101,7 +102,15 @@ public sealed class NoticeDispatcher(
         }
 
         await ReportOutageAsync(breaker.Reason, counts.LastTransportError is not null, day);
-        return counts.Result(breaker.Reason);
+        var result = counts.Result(breaker.Reason);
+        if (result.Mails > 0)
+        {
+            var seconds = time.GetElapsedTime(started).TotalSeconds;
+            logger.LogInformation("Versand über {Target}: {Mails} Mails mit {Sent} Nachrichten in {Seconds:0.00} s ({Rate:0} Mails/s)",
+                transport.Target, result.Mails, result.Sent, seconds, result.Mails / Math.Max(seconds, 0.001));
+        }
+
+        return result;
     }
 
     /// <summary>Drops what is no longer owed and reads what earlier runs recorded per recipient.</summary>
@@ -255,13 +264,15 @@ public sealed class NoticeDispatcher(
             throw;
         }
 
-        foreach (var d in deliveries)
+        var accepted = deliveries.Where(d => d.State == NoticeState.Sent).ToList();
+        if (accepted.Count > 0)
         {
-            if (d.State == NoticeState.Sent)
-                logger.LogInformation("Nachricht {NoticeKey} an {Recipient} zugestellt ({MailKey})", d.NoticeKey, d.Address, mail.Key);
-            else
-                logger.LogWarning("Nachricht {NoticeKey} an {Recipient}: {State} ({Error})", d.NoticeKey, d.Address, d.State, d.Error);
+            logger.LogInformation("Mail {MailKey} an {Recipients} zugestellt ({Count} Nachrichten)",
+                mail.Key, string.Join(", ", accepted.Select(d => d.Address).Distinct(StringComparer.OrdinalIgnoreCase)), accepted.Select(d => d.NoticeKey).Distinct().Count());
         }
+
+        foreach (var d in deliveries.Where(d => d.State != NoticeState.Sent))
+            logger.LogWarning("Nachricht {NoticeKey} an {Recipient}: {State} ({Error})", d.NoticeKey, d.Address, d.State, d.Error);
 
         await RecordProblemsAsync(dead, day);
     }

@@ -20,7 +20,7 @@ public sealed class MigratorTests
 
     /// <summary>The tables the migrations create: one per import file, the notice ledger, and the history itself.</summary>
     private static readonly string[] ExpectedTables =
-        [.. ImportCatalog.Tables.Select(t => t.Table), "notices", "data_problems", "schema_migrations"];
+        [.. ImportCatalog.Tables.Select(t => t.Table), "notices", "data_problems", "notice_deliveries", "notice_events", "schema_migrations"];
 
     private sealed record Applied(int Version, string Name, DateTimeOffset AppliedAt);
 
@@ -142,6 +142,7 @@ public sealed class MigratorTests
             new Applied(1, MigrationCatalog.All[0].Name, FirstRun),
             new Applied(2, MigrationCatalog.All[1].Name, SecondRun),
             new Applied(3, MigrationCatalog.All[2].Name, FirstRun),
+            new Applied(4, MigrationCatalog.All[3].Name, FirstRun),
         ]);
         (await DatabaseContent.SchemaAsync(db.Database)).ShouldBe(currentSchema);
         (await db.SnapshotAsync()).ShouldBe(facts);

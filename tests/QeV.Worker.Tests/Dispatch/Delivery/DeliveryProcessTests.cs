@@ -63,17 +63,17 @@ public sealed class DeliveryProcessTests
         using var silent = new TcpListener(IPAddress.Loopback, 0);
         silent.Start(backlog: 64);
         var port = ((IPEndPoint)silent.LocalEndpoint).Port;
-        var timeout = TimeSpan.FromSeconds(4);
+        var timeout = TimeSpan.FromSeconds(8);
 
         // When
         var watch = Stopwatch.StartNew();
-        var result = await QevProcess.RunAsync(db.Folder.Path, Smtp(port, "00:00:04"), "run", "--once", "--as-of", AsOf, "--db", db.ConnectionString);
+        var result = await QevProcess.RunAsync(db.Folder.Path, Smtp(port, "00:00:08"), "run", "--once", "--as-of", AsOf, "--db", db.ConnectionString);
         watch.Stop();
 
         // Then: process start included
         watch.Elapsed.ShouldBeLessThan(timeout * 3, result.ToString());
         result.ExitCode.ShouldBe(4, result.ToString());
-        result.StdOut.ShouldContain($"Mailserver: Keine Antwort von 127.0.0.1:{port} innerhalb von 4 s", Case.Sensitive, result.ToString());
+        result.StdOut.ShouldContain($"Mailserver: Keine Antwort von 127.0.0.1:{port} innerhalb von 8 s", Case.Sensitive, result.ToString());
         (await db.ScalarAsync<long>("SELECT COUNT(*) FROM notices WHERE state NOT IN ('pending', 'failed')")).ShouldBe(0, result.ToString());
     }
 }
