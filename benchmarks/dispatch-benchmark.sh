@@ -36,6 +36,7 @@ write("staff.csv", "staff_id,organisation_id,team_id,display_name,email,role,act
       + [f"S-{i},TR-1,T-1,Fachkraft {i},fk{i}@bench.example,fachkraft,true" for i in range(staff)])
 write("cases.csv", "case_id,file_reference,hilfeart,start_date,end_date,case_manager_staff_id,provider_organisation_id,key_worker_staff_id",
       [f"C-{n},51.2-{n}/26,31,2025-01-15,,S-CM,TR-1,S-{n % staff}" for n in range(items)])
+write("fuehrungszeugnisse.csv", "staff_id,issued_date,presented_date", [f"S-{i},2024-01-10,2024-01-15" for i in range(staff)])
 write("meetings.csv", "meeting_id,case_id,kind,date,status,plan_sent_date,cost_approval_date",
       [f"M-{n},C-{n},fortschreibung,2026-06-24,planned,," for n in range(items)])
 PY
@@ -51,7 +52,7 @@ timed() {  # timed <label> <command...>: wall time start to exit
 prepared_db() {  # prepared_db <name> <staff> <items>: imported and scanned (the ledger holds the owed notices)
     local db="$WORK/$1.db"
     generate "$WORK/$1-csv" "$2" "$3"
-    "${QEV[@]}" import "$WORK/$1-csv" --db "$db" >/dev/null
+    "${QEV[@]}" import "$WORK/$1-csv" --db "$db" >/dev/null 2>&1
     # Scanned outside office hours on a day off: the notices are planned, nothing is sent yet.
     echo "$db"
 }
@@ -59,7 +60,7 @@ prepared_db() {  # prepared_db <name> <staff> <items>: imported and scanned (the
 dispatch_rate() {  # dispatch_rate <label> <env...>: mails/s of the dispatch alone, from the worker's own log line
     local label="$1"; shift
     local db; db=$(prepared_db "rate-$RANDOM" "$N" "$N")
-    env "$@" Notifications__Bundle=false Serilog__MinimumLevel__Override__QeV.Worker.Dispatch.NoticeDispatcher=Information \
+    env "$@" Notifications__Bundle=false Serilog__MinimumLevel__Default=Information \
         /usr/bin/time -f "%e" -o "$WORK/time.txt" "${QEV[@]}" run --once --as-of "$AS_OF" --db "$db" >"$WORK/out.txt" 2>"$WORK/err.txt" || true
     printf '%-40s %s (run --once start to exit %s s)\n' "$label" \
         "$(grep -o 'Versand über.*' "$WORK/err.txt" | tail -1)" "$(cat "$WORK/time.txt")"
