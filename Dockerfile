@@ -4,6 +4,7 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/Directory.Build.props src/BannedSymbols.txt src/
 COPY src/QeV.Worker/QeV.Worker.csproj src/QeV.Worker/
 COPY src/QeV.Domain/QeV.Domain.csproj src/QeV.Domain/
 COPY src/QeV.Demo/QeV.Demo.csproj src/QeV.Demo/

@@ -1,6 +1,9 @@
 namespace QeV.Worker.Notifications;
 
-/// <summary>Section Notifications: when and how often mail goes out, and where data problems are reported.</summary>
+/// <summary>
+/// Section Notifications: when mail goes out, the digests and where data problems are reported. The keys for attempts,
+/// retries and the claim lease in the same section belong to the dispatcher (<c>Dispatch/DispatchOptions</c>).
+/// </summary>
 public sealed class NotificationOptions
 {
     public const string Section = "Notifications";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QeV.Worker.Tests.Support;
+using QeV.Worker.Tests.Support.Fixtures;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Notifications;

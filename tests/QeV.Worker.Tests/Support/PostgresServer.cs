@@ -1,23 +1,20 @@
 using Npgsql;
+using QeV.Worker.Tests.Support.Fixtures;
 
 namespace QeV.Worker.Tests.Support;
 
 /// <summary>
-/// The PostgreSQL 15 that scripts/test.sh starts (QEV_TEST_POSTGRES). Each test gets a database of its own.
-/// A missing or unreachable server fails the test: it never skips.
+/// A database of its own for each test, on the run's PostgreSQL 15 (<see cref="PostgresFixture"/>). A missing or
+/// unreachable server fails the test: it never skips.
 /// </summary>
 public static class PostgresServer
 {
-    public static string AdminConnectionString =>
-        Environment.GetEnvironmentVariable("QEV_TEST_POSTGRES") is { Length: > 0 } cs
-            ? cs
-            : throw new InvalidOperationException(
-                "QEV_TEST_POSTGRES ist nicht gesetzt: die Tests mit scripts/test.sh starten, das PostgreSQL 15 startet.");
+    public static string AdminConnectionString => PostgresFixture.SharedAdminConnectionString;
 
     public static async Task<string> CreateDatabaseAsync()
     {
         var name = "qev_t_" + Guid.NewGuid().ToString("N")[..20];
-        await using (var connection = new NpgsqlConnection(AdminConnectionString))
+        await using (var connection = new NpgsqlConnection(await PostgresFixture.SharedAdminConnectionStringAsync()))
         {
             await connection.OpenAsync();
             // FILE_COPY copies template1's few files at once; the default WAL_LOG strategy is several times slower for

@@ -3,18 +3,17 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using QeV.Worker.Tests.Support.Fixtures;
 
 namespace QeV.Worker.Tests.Support;
 
 /// <summary>
-/// The real SMTP server of tests/smtp-sink (aiosmtpd) on loopback, started from <c>QEV_TEST_SMTP_SINK</c>. It keeps
+/// The real SMTP server of tests/smtp-sink (aiosmtpd) on loopback, started as <see cref="SmtpSinkCommand"/> says. It keeps
 /// every accepted message as an .eml with a .json envelope and answers 4xx/5xx as its script says. A missing
 /// variable or a sink that does not come up fails the test: it never skips.
 /// </summary>
 public sealed class SmtpSink : IAsyncDisposable
 {
-    public const string Variable = "QEV_TEST_SMTP_SINK";
-
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -55,10 +54,7 @@ public sealed class SmtpSink : IAsyncDisposable
     /// </summary>
     public static async Task<SmtpSink> StartAsync(string mailDir, string scriptPath, int port = 0)
     {
-        var command = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } value
-            ? value.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            : throw new InvalidOperationException(
-                $"{Variable} ist nicht gesetzt: die Tests mit scripts/test.sh starten oder {Variable}=\"/usr/bin/python3 <repo>/tests/smtp-sink/sink.py\" setzen.");
+        var command = SmtpSinkCommand.Resolve();
         Directory.CreateDirectory(mailDir);
         var start = new ProcessStartInfo(command[0])
         {
@@ -75,7 +71,7 @@ public sealed class SmtpSink : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"{Variable}: {command[0]} startet nicht");
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"SMTP-Sink: {command[0]} startet nicht");
         var stderr = new StringBuilder();
         process.ErrorDataReceived += (_, e) =>
         {

@@ -1,8 +1,10 @@
+using QeV.Worker.Tests.Support.Fixtures;
+
 namespace QeV.Worker.Tests.Support;
 
 /// <summary>
 /// The SMTP sink of tests/smtp-sink (aiosmtpd, from Debian) as a real server on a free loopback port. Its command comes
-/// from QEV_TEST_SMTP_SINK, which scripts/test.sh sets; without it the test fails.
+/// from <see cref="SmtpSinkCommand"/>; a sink that does not start fails the test.
 /// </summary>
 public sealed class SmtpSinkProcess : IDisposable
 {
@@ -12,9 +14,7 @@ public sealed class SmtpSinkProcess : IDisposable
 
     public static SmtpSinkProcess Start(string workingDirectory, string maildir, string? script = null)
     {
-        var command = Environment.GetEnvironmentVariable("QEV_TEST_SMTP_SINK") is { Length: > 0 } c
-            ? c.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            : throw new InvalidOperationException("QEV_TEST_SMTP_SINK ist nicht gesetzt: die Tests mit scripts/test.sh starten.");
+        var command = SmtpSinkCommand.Resolve();
         var args = command.Skip(1).Concat(["--host", "127.0.0.1", "--port", "0", "--maildir", maildir]);
         if (script is not null)
         {

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Tests.Support;
+namespace QeV.Worker.Tests.Support.Fixtures;
 
 /// <summary>
 /// One SMTP sink per test class. Tests stay apart by their own recipient domain: each reads only the messages to
