@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch.Delivery;
 using MimeKit;
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Domain.Planning;

@@ -4,6 +4,7 @@ using QeV.Domain.Planning;
 using QeV.Worker.Tests.Dispatch.Rendering;
 using QeV.Worker.Tests.Notifications;
 using QeV.Worker.Tests.Support;
+using QeV.Worker.Tests.Support.Fixtures;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Dispatch.Delivery;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using QeV.Worker.Tests.Support;
+using QeV.Worker.Tests.Support.Fixtures;
 using Xunit.Abstractions;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 

@@ -1,6 +1,7 @@
 using QeV.Worker.Ledger;
 using QeV.Worker.Tests.Notifications;
 using QeV.Worker.Tests.Support;
+using QeV.Worker.Tests.Support.Fixtures;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Dispatch.Delivery;

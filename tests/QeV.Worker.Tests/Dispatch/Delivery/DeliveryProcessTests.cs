@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using QeV.Worker.Tests.Support;
+using QeV.Worker.Tests.Support.Fixtures;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Dispatch.Delivery;

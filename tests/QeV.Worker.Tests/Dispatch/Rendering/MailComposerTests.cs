@@ -116,7 +116,7 @@ public sealed class MailComposerTests : IDisposable
     {
         // Given
         using var message = Compose().Message;
-        var transport = new PickupMailTransport(Microsoft.Extensions.Options.Options.Create(new QeV.Worker.Dispatch.MailOptions { PickupDirectory = _pickup }));
+        var transport = new PickupMailTransport(Microsoft.Extensions.Options.Options.Create(new MailOptions { PickupDirectory = _pickup }));
 
         // When
         await transport.SendAsync(message, "F01/M-1001/2026-12-04/reminder-10bd", [new MailboxAddress("", "petra@example.org")], CancellationToken.None);

@@ -1,4 +1,4 @@
-namespace QeV.Worker.Dispatch;
+namespace QeV.Worker.Dispatch.Delivery;
 
 /// <summary>Section Mail: .eml files in a folder (the default) or a real SMTP server.</summary>
 public sealed class MailOptions

@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using MimeKit;
 
-namespace QeV.Worker.Dispatch;
+namespace QeV.Worker.Dispatch.Delivery;
 
 /// <summary>Wrong mail settings stop the start, naming the key. Plain SMTP only to loopback unless explicitly allowed.</summary>
 public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
