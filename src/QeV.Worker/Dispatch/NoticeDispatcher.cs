@@ -48,6 +48,10 @@ public sealed class NoticeDispatcher(
     // One delivery loop per process: the dispatch, digest and start-up paths queue here instead of sending side by side.
     private readonly SemaphoreSlim _oneLoop = new(1, 1);
     private readonly Lock _progress = new();
+
+    // The mails of a run go out side by side, but their ledger writes take turns inside the process: SQLite has one
+    // writer, and writers that collide wait in its busy handler's sleeps instead of queueing here.
+    private readonly SemaphoreSlim _ledgerGate = new(1, 1);
     private string? _lastOutage;
 
     public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
@@ -151,7 +155,17 @@ public sealed class NoticeDispatcher(
     private async Task SendAsync(OutgoingMail mail, TransportBreaker breaker, RunCounts counts, DateOnly day)
     {
         var o = options.Value;
-        var held = await ledger.RenewClaimsAsync([.. mail.Items.Select(i => i.Key)], Worker, time.GetUtcNow() + o.ClaimLease, CancellationToken.None);
+        HashSet<string> held;
+        await _ledgerGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            held = await ledger.RenewClaimsAsync([.. mail.Items.Select(i => i.Key)], Worker, time.GetUtcNow() + o.ClaimLease, CancellationToken.None);
+        }
+        finally
+        {
+            _ledgerGate.Release();
+        }
+
         foreach (var lost in mail.Items.Where(i => !held.Contains(i.Key)))
         {
             lost.Lost = true;
@@ -277,9 +291,19 @@ public sealed class NoticeDispatcher(
         await RecordProblemsAsync(dead, day);
     }
 
-    private Task WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, DateTimeOffset? now = null) =>
-        _ledgerWrite.ExecuteAsync(async token =>
-            await ledger.RecordAsync(Worker, now ?? time.GetUtcNow(), deliveries, outcomes, token), CancellationToken.None).AsTask();
+    private async Task WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, DateTimeOffset? now = null)
+    {
+        await _ledgerGate.WaitAsync(CancellationToken.None);
+        try
+        {
+            await _ledgerWrite.ExecuteAsync(async token =>
+                await ledger.RecordAsync(Worker, now ?? time.GetUtcNow(), deliveries, outcomes, token), CancellationToken.None);
+        }
+        finally
+        {
+            _ledgerGate.Release();
+        }
+    }
 
     private async Task RecordProblemsAsync(List<(string Staff, string Problem, string Key)> dead, DateOnly day)
     {
@@ -310,5 +334,9 @@ public sealed class NoticeDispatcher(
         await problems.RecordAsync([new DataProblem(new DataProblemLine("Mailserver", null, "Versand angehalten: " + reason, transport.Target), null)], day, CancellationToken.None);
     }
 
-    public void Dispose() => _oneLoop.Dispose();
+    public void Dispose()
+    {
+        _oneLoop.Dispose();
+        _ledgerGate.Dispose();
+    }
 }

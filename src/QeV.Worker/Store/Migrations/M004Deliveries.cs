@@ -24,6 +24,5 @@ internal static class M004Deliveries
             event {text} NOT NULL,
             detail {text});
         CREATE INDEX IF NOT EXISTS ix_notice_events_key ON notice_events (notice_key);
-        CREATE INDEX IF NOT EXISTS ix_notices_claim ON notices (state, to_address);
         """);
 }
