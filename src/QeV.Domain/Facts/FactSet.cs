@@ -17,9 +17,34 @@ public sealed class FactSet
         IReadOnlyList<Training> trainings,
         IReadOnlyList<HomeVisit>? homeVisits = null,
         IReadOnlyList<ProviderDialogue>? providerDialogues = null)
+        : this(new FactLookups(organisations, teams, staff), staff, cases, meetings, reports, appointments, fuehrungszeugnisse,
+            agreements, ag78Sessions, trainings, homeVisits, providerDialogues)
     {
-        Organisations = organisations;
-        Teams = teams;
+    }
+
+    /// <summary>
+    /// A part of the database judged with the shared <paramref name="lookups"/>: <paramref name="staff"/> are the staff
+    /// the rules walk (one batch of staff partitions, or all), the lookups find anyone. <paramref name="caseCounts"/>
+    /// replaces the cases when only their counts per provider and Jugendamt are needed (organisation-wide rules).
+    /// </summary>
+    public FactSet(
+        FactLookups lookups,
+        IReadOnlyList<Staff> staff,
+        IReadOnlyList<Case> cases,
+        IReadOnlyList<CarePlanMeeting> meetings,
+        IReadOnlyList<Report> reports,
+        IReadOnlyList<Appointment> appointments,
+        IReadOnlyList<Fuehrungszeugnis> fuehrungszeugnisse,
+        IReadOnlyList<Agreement> agreements,
+        IReadOnlyList<Ag78Session> ag78Sessions,
+        IReadOnlyList<Training> trainings,
+        IReadOnlyList<HomeVisit>? homeVisits = null,
+        IReadOnlyList<ProviderDialogue>? providerDialogues = null,
+        CaseCounts? caseCounts = null)
+    {
+        Lookups = lookups;
+        Organisations = lookups.Organisations;
+        Teams = lookups.Teams;
         Staff = staff;
         Cases = cases;
         Meetings = meetings;
@@ -31,10 +56,11 @@ public sealed class FactSet
         Trainings = trainings;
         HomeVisits = homeVisits ?? [];
         ProviderDialogues = providerDialogues ?? [];
+        _caseCounts = caseCounts;
 
-        OrganisationById = organisations.ToDictionary(o => o.OrganisationId, StringComparer.Ordinal);
-        TeamById = teams.ToDictionary(t => t.TeamId, StringComparer.Ordinal);
-        StaffById = staff.ToDictionary(s => s.StaffId, StringComparer.Ordinal);
+        OrganisationById = lookups.OrganisationById;
+        TeamById = lookups.TeamById;
+        StaffById = lookups.StaffById;
         CaseById = cases.ToDictionary(c => c.CaseId, StringComparer.Ordinal);
         MeetingsByCase = meetings.ToLookup(m => m.CaseId, StringComparer.Ordinal);
         AppointmentsByCase = appointments.ToLookup(a => a.CaseId, StringComparer.Ordinal);
@@ -43,6 +69,14 @@ public sealed class FactSet
         HomeVisitsByCase = HomeVisits.ToLookup(v => v.CaseId, StringComparer.Ordinal);
         ReportsByCase = reports.Where(r => r.CaseId is not null).ToLookup(r => r.CaseId!, StringComparer.Ordinal);
     }
+
+    private CaseCounts? _caseCounts;
+
+    /// <summary>The organisations, teams and staff, indexed.</summary>
+    public FactLookups Lookups { get; }
+
+    /// <summary>Cases per provider and case manager's organisation: given, or counted from <see cref="Cases"/> on first use.</summary>
+    public CaseCounts CaseCounts => _caseCounts ??= CaseCounts.Of(Cases, StaffById);
 
     public static FactSet Empty { get; } = new([], [], [], [], [], [], [], [], [], [], []);
 

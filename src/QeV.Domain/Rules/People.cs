@@ -30,22 +30,21 @@ public static class People
 
     /// <summary>The active staff member with role leitung and the lowest staff_id.</summary>
     public static string? LeitungOf(FactSet facts, string? organisationId) =>
-        facts.Staff
-            .Where(s => s.Active && s.Role == StaffRole.Leitung && s.OrganisationId == organisationId)
-            .Select(s => s.StaffId)
-            .Order(IdComparer.Instance)
-            .FirstOrDefault();
+        organisationId is null
+            ? null
+            : facts.Lookups.StaffByOrganisation[organisationId]
+                .Where(s => s.Active && s.Role == StaffRole.Leitung)
+                .Select(s => s.StaffId)
+                .Order(IdComparer.Instance)
+                .FirstOrDefault();
 
     /// <summary>The Jugendamt a provider works for: the one whose case managers hold most of its cases, else the first.</summary>
     public static string? JugendamtFor(FactSet facts, string? providerOrganisationId) =>
-        facts.Cases
-            .Where(c => c.ProviderOrganisationId == providerOrganisationId)
-            .Select(c => facts.FindStaff(c.CaseManagerStaffId)?.OrganisationId)
-            .Where(o => o is not null && facts.FindOrganisation(o)?.Kind == OrganisationKind.Jugendamt)
-            .GroupBy(o => o)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => g.Key, IdComparer.Instance)
-            .Select(g => g.Key)
+        facts.CaseCounts.For(providerOrganisationId)
+            .Where(o => facts.FindOrganisation(o.Key)?.Kind == OrganisationKind.Jugendamt)
+            .OrderByDescending(o => o.Value)
+            .ThenBy(o => o.Key, IdComparer.Instance)
+            .Select(o => o.Key)
             .FirstOrDefault()
         ?? facts.Organisations.Where(o => o.Kind == OrganisationKind.Jugendamt)
             .Select(o => o.OrganisationId).Order(IdComparer.Instance).FirstOrDefault();

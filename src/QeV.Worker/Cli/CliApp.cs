@@ -14,6 +14,8 @@ public static class CliApp
             ImportCommand.Create(),
             DeadlinesCommand.Create(),
             SeedDemoCommand.Create(),
+            GenerateCommand.Create(),
+            ScanCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
             RequeueCommand.Create(),

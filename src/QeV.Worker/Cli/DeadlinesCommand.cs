@@ -22,7 +22,8 @@ public static class DeadlinesCommand
             var chosenFormat = parse.GetValue(format)!.ToLowerInvariant();
             var horizonDays = parse.GetValue(horizon);
             var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
-            var snapshot = await host.Services.GetRequiredService<DeadlineService>().EvaluateAsync(day, token);
+            var (snapshot, _) = await host.Services.GetRequiredService<DeadlineService>()
+                .FromTableAsync(day, day.AddDays(horizonDays), parse.GetValue(fulfilled), token);
             var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
             Console.Out.WriteLine(chosenFormat == "json" ? DeadlineReport.ToJson(rows) : DeadlineTable.Render(rows, snapshot.Facts, day));
             return 0;

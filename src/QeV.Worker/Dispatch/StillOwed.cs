@@ -37,7 +37,8 @@ public sealed class StillOwed(DeadlineService deadlines, DateOnly day)
             return null;
         }
 
-        _open ??= (await deadlines.EvaluateAsync(day, ct)).Deadlines.Where(d => d.IsOpen).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
+        _open ??= (await deadlines.FromTableAsync(day, null, includeFulfilled: false, ct)).Snapshot.Deadlines
+            .Where(d => d.IsOpen).Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         return _open.Contains(content.DeadlineKey) ? null : "Frist inzwischen erfüllt oder entfallen";
     }
 }

@@ -10,6 +10,7 @@ using QeV.Worker.Deadlines;
 using QeV.Worker.Import;
 using QeV.Worker.Office;
 using QeV.Worker.Profiles;
+using QeV.Worker.Scan;
 using QeV.Worker.Store.Migrations;
 using QeV.Worker.Store;
 
@@ -46,6 +47,9 @@ public static class CoreRegistration
         }
 
         services.AddSingleton<DeadlineEngine>();
+        services.AddSingleton<ScanSettings>();
+        services.AddSingleton<DeadlineScanner>();
+        services.AddSingleton<DeadlineTableReader>();
         services.AddSingleton<DeadlineService>();
 
         services.AddSingleton<ImportWriter>();

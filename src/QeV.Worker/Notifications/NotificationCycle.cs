@@ -26,9 +26,17 @@ public sealed class NotificationCycle(
 {
     /// <summary>Recomputes every deadline and writes the notices owed today. On days off only immediate ones (F06).</summary>
     public async Task<int> ScanAsync(DateOnly day, CancellationToken ct) =>
-        await ScanAsync(await deadlines.EvaluateAsync(day, ct), day, ct);
+        await ScanAsync(await OpenDeadlinesAsync(day, ct), day, ct);
 
-    private async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct)
+    /// <summary>
+    /// The open deadlines from the refreshed deadlines table, due within a year (the longest lead time of any reminder
+    /// is far shorter; overdue ones of any age are included).
+    /// </summary>
+    public async Task<DeadlineSnapshot> OpenDeadlinesAsync(DateOnly day, CancellationToken ct) =>
+        (await deadlines.FromTableAsync(day, day.AddDays(366), includeFulfilled: false, ct)).Snapshot;
+
+    /// <summary>Plans the notices owed on <paramref name="day"/> from the snapshot and writes them to the ledger.</summary>
+    public async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct)
     {
         var plan = planner.Plan(snapshot, day);
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
@@ -41,7 +49,7 @@ public sealed class NotificationCycle(
 
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
             Display(day), snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
-        var skipped = engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
+        var skipped = snapshot.SkippedRules ?? engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
         if (skipped.Count > 0)
         {
             logger.LogInformation("Ohne Daten übersprungen: {Rules}", string.Join(", ", skipped.Select(r => $"{r} (braucht {RuleData.Needs(r)})")));
@@ -59,7 +67,7 @@ public sealed class NotificationCycle(
             return await ScanAsync(day, ct);
         }
 
-        var snapshot = await deadlines.EvaluateAsync(day, ct);
+        var snapshot = await OpenDeadlinesAsync(day, ct);
         var scanned = await ScanAsync(snapshot, day, ct);
         var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();

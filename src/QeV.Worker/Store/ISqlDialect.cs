@@ -48,6 +48,12 @@ public interface ISqlDialect
     /// </summary>
     string InList(string column, string parameter);
 
+    /// <summary>
+    /// A column in ORDER BY so that rows come in ordinal (byte) order of the key, the order the partition merge compares
+    /// in: SQLite's default BINARY collation already is; PostgreSQL's database collation may not be.
+    /// </summary>
+    string OrdinalOrder(string column);
+
     /// <summary>Clause appended to a SELECT that claims rows so concurrent workers skip them ("" where the engine serialises writers).</summary>
     string SkipLockedClause { get; }
 

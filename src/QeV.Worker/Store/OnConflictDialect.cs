@@ -14,6 +14,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string InList(string column, string parameter);
 
+    public abstract string OrdinalOrder(string column);
+
     public abstract object Instant(DateTimeOffset value);
 
     public abstract string Ddl(string portableSql);

@@ -15,6 +15,8 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
+    public override string OrdinalOrder(string column) => column + " COLLATE \"C\"";
+
     // Well under PostgreSQL's 65,535 parameters per statement; larger batches only cost memory.
     public override int RowsPerStatement(int columns) => Math.Max(1, 2_000 / columns);
 

@@ -12,6 +12,8 @@ public sealed class SqliteDialect : OnConflictDialect
 
     public override string SkipLockedClause => "";
 
+    public override string OrdinalOrder(string column) => column;
+
     public override int RowsPerStatement(int columns) => 1;
 
     public override object Instant(DateTimeOffset value) => DateTimeOffsetHandler.ToText(value);

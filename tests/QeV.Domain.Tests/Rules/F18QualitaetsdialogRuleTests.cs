@@ -40,6 +40,7 @@ public sealed class F18QualitaetsdialogRuleTests
         var deadlines = Evaluate(new F18QualitaetsdialogRule(), facts, "nrw-qe-vereinbarung", AsOf);
 
         // Then
+        deadlines.Count.ShouldBe(2);
         deadlines.ShouldContain(d => d.DueDate == new DateOnly(2026, 10, 3));
     }
 
@@ -55,7 +56,12 @@ public sealed class F18QualitaetsdialogRuleTests
         var deadlines = Evaluate(new F18QualitaetsdialogRule(), facts, "nrw-qe-vereinbarung", new DateOnly(2026, 10, 1));
 
         // Then
-        deadlines.Where(d => d.SubjectId == "AG-1").ShouldAllBe(d => d.Status == DeadlineStatus.Fulfilled);
+        // Both instances, each named: "all fulfilled" over an empty list would pass for a rule that dropped them.
+        deadlines.Where(d => d.SubjectId == "AG-1").Select(d => (d.Name, d.DueDate, d.Status)).OrderBy(x => x.DueDate).ShouldBe(
+        [
+            ("Fortsetzung des Qualitätsdialogs", new DateOnly(2026, 9, 30), DeadlineStatus.Fulfilled),
+            ("Ende des Vereinbarungszeitraums", new DateOnly(2026, 12, 31), DeadlineStatus.Fulfilled),
+        ]);
     }
 
     [Theory]

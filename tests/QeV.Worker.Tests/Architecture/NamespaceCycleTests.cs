@@ -19,11 +19,11 @@ public sealed class NamespaceCycleTests
     private static readonly string[][] DomainTiers =
     [
         ["QeV.Domain.Facts", "QeV.Domain.Calendar"],
-        ["QeV.Domain.Tables"],
+        ["QeV.Domain.Tables", "QeV.Domain.Facts.Partitions"],
         ["QeV.Domain.Periods"],
         ["QeV.Domain.Profiles"],
         ["QeV.Domain.Rules"],
-        ["QeV.Domain.Planning"],
+        ["QeV.Domain.Planning", "QeV.Domain.Partitions"],
     ];
 
     [Fact]

@@ -140,6 +140,7 @@ public sealed class DemoDataGeneratorTests
         foreach (var (table, column) in new[] { ("staff", "staff_id"), ("cases", "case_id"), ("meetings", "meeting_id"), ("reports", "report_id"), ("appointments", "appointment_id") })
         {
             var ids = Table(Default, table).Rows.Select(r => r.Text(column)!).ToList();
+            ids.ShouldNotBeEmpty(table);
             ids.ShouldBe(ids.Order(StringComparer.Ordinal).ToList(), table);
             ids.ShouldBe(ids.Order(IdComparer.Instance).ToList(), table);
         }
@@ -163,6 +164,7 @@ public sealed class DemoDataGeneratorTests
         }
 
         staff.Select(s => s["display_name"]).Distinct().Count().ShouldBe(staff.Count);
+        staff.Count(s => s["email"] is string).ShouldBeGreaterThan(staff.Count / 2);
         staff.Where(s => s["email"] is string).ShouldAllBe(s => ((string)s["email"]!).EndsWith(".example", StringComparison.Ordinal));
         staff.Where(s => s["email"] is string).ShouldAllBe(s => ((string)s["email"]!).All(c => c < 128));
         staff.Count(s => s["email"] is null).ShouldBe(1);

@@ -252,6 +252,7 @@ public sealed class NotificationCycleTests
         else
         {
             var failures = failure is AggregateException many ? many.Flatten().InnerExceptions.ToList() : [failure.ShouldNotBeNull()];
+            failures.ShouldNotBeEmpty();
             failures.ShouldAllBe(f => f is OptionsValidationException);
             failures.ShouldContain(f => f.Message.Contains("Mail:Smtp:UseStartTls", StringComparison.Ordinal));
         }

@@ -71,7 +71,9 @@ public sealed class RunOnceProcessTests
             mail.HasPart("text/html").ShouldBeTrue(mail.ToString());
         }
 
-        mails.Where(m => m.NoticeKey!.Contains("/reminder/", StringComparison.Ordinal)).ShouldAllBe(m => m.HasPart("text/calendar"));
+        var reminders = mails.Where(m => m.NoticeKey!.Contains("/reminder/", StringComparison.Ordinal)).ToList();
+        reminders.Count.ShouldBe(3, result.ToString());
+        reminders.ShouldAllBe(m => m.HasPart("text/calendar"));
     }
 
     [Fact]

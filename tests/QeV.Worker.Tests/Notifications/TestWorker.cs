@@ -7,6 +7,7 @@ using QeV.Worker.Dispatch;
 using QeV.Worker.Hosting;
 using QeV.Worker.Ledger;
 using QeV.Worker.Notifications;
+using QeV.Worker.Scheduling;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Notifications;
@@ -30,7 +31,8 @@ internal sealed class TestWorker : IDisposable
     public NoticeDispatcher Dispatcher => _host.Services.GetRequiredService<NoticeDispatcher>();
 
     /// <summary>Plain SMTP to the sink on loopback; no retries within a run unless the settings say otherwise.</summary>
-    public static TestWorker Smtp(TestDatabase db, TimeProvider clock, int port, string domain, IReadOnlyDictionary<string, string?>? settings = null) =>
+    public static TestWorker Smtp(
+        TestDatabase db, TimeProvider clock, int port, string domain, IReadOnlyDictionary<string, string?>? settings = null, bool schedules = false) =>
         Start(db, clock, new Dictionary<string, string?>
         {
             ["Mail:Mode"] = "Smtp",
@@ -45,19 +47,25 @@ internal sealed class TestWorker : IDisposable
             ["Notifications:ClaimLease"] = "00:05:00",
             // The mechanics tests count one mail per notice; bundling has tests of its own.
             ["Notifications:Bundle"] = "false",
-        }, settings);
+        }, settings, schedules);
 
     /// <summary>.eml files into <paramref name="folder"/> (Mail:Mode Pickup).</summary>
-    public static TestWorker Pickup(TestDatabase db, TimeProvider clock, string folder, IReadOnlyDictionary<string, string?>? settings = null) =>
+    public static TestWorker Pickup(
+        TestDatabase db, TimeProvider clock, string folder, IReadOnlyDictionary<string, string?>? settings = null, bool schedules = false) =>
         Start(db, clock, new Dictionary<string, string?>
         {
             ["Mail:Mode"] = "Pickup",
             ["Mail:PickupDirectory"] = folder,
             ["Notifications:Bundle"] = "false",
-        }, settings);
+        }, settings, schedules);
 
-    /// <summary>Builds the host and runs the start-up validation, as every command does.</summary>
-    public static TestWorker Start(TestDatabase db, TimeProvider clock, Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Builds the host and runs the start-up validation, as every command does. <paramref name="schedules"/> adds the
+    /// schedules as `run` registers them (the host is never started, so no trigger fires; a test runs a hosted service
+    /// such as the start-up catch-up itself).
+    /// </summary>
+    public static TestWorker Start(
+        TestDatabase db, TimeProvider clock, Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? overrides = null, bool schedules = false)
     {
         // The notification tests count mails of the five core rules; the full catalogue has tests of its own.
         settings.TryAdd("Rules:Profile", "magdeburg-kern");
@@ -67,8 +75,13 @@ internal sealed class TestWorker : IDisposable
         }
 
         var builder = QevHost.CreateBuilder([], db.ConnectionString, quiet: true);
-        builder.AddQevNotifications();
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddQevNotifications();
+        if (schedules)
+        {
+            builder.AddQevScheduling();
+        }
+
         builder.Services.AddSingleton(clock);
         var host = builder.Build();
         try
@@ -81,6 +94,15 @@ internal sealed class TestWorker : IDisposable
             host.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The start-up catch-up as `run` registers it, run to its end (what a restarted worker does first).</summary>
+    public async Task CatchUpOnStartAsync()
+    {
+        var catchUp = _host.Services.GetServices<IHostedService>().OfType<CatchUpOnStart>().ShouldHaveSingleItem();
+        await catchUp.StartAsync(CancellationToken.None);
+        await catchUp.ExecuteTask.ShouldNotBeNull();
+        await catchUp.StopAsync(CancellationToken.None);
     }
 
     public async Task<List<NoticeRow>> RowsAsync() =>

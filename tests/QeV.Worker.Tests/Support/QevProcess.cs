@@ -21,6 +21,9 @@ public static class QevProcess
 {
     public static TimeSpan Timeout { get; } = TimeSpan.FromSeconds(90);
 
+    /// <summary>As the value of Rules__Profile: no profile setting at all, so the shipped appsettings.json decides.</summary>
+    public const string ShippedProfile = "(shipped)";
+
     public static string DllPath { get; } = Path.Combine(AppContext.BaseDirectory, "qev.dll");
 
     /// <summary>Runs `dotnet qev.dll <paramref name="args"/>` in <paramref name="workingDirectory"/> and waits for it to end.</summary>
@@ -59,6 +62,11 @@ public static class QevProcess
         foreach (var (key, value) in env)
         {
             start.Environment[key] = value;
+        }
+
+        if (start.Environment.TryGetValue("Rules__Profile", out var profile) && profile == ShippedProfile)
+        {
+            start.Environment.Remove("Rules__Profile");
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");

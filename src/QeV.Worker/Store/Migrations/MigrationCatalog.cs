@@ -9,5 +9,6 @@ public static class MigrationCatalog
         M002Ledger.Migration,
         M003ProfileFacts.Migration,
         M004Deliveries.Migration,
+        M008Deadlines.Migration,
     ];
 }

@@ -49,6 +49,7 @@ public sealed partial class MailPrivacyTests
 
         properties.ShouldContain("CaseId");
         properties.ShouldContain("Email");
+        Shown.Count(s => char.IsUpper(s[0])).ShouldBe(27);
         Shown.Where(s => char.IsUpper(s[0])).ShouldAllBe(s => properties.Contains(s));
     }
 

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(QeV.Benchmarks.PartitionBenchmarks).Assembly).Run(args);

@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Mutation testing with Stryker.NET (a local dotnet tool, .config/dotnet-tools.json): changes the product code one
+# small step at a time and reports every change no test noticed. Not part of CI; see docs/testing.md.
+#
+#   scripts/mutation.sh [domain|worker|guards|all]   (default: all)
+#
+#   domain: src/QeV.Domain/Rules/**            with tests/QeV.Domain.Tests (pure tests, no servers)
+#   worker: src/QeV.Worker/{Ledger,Dispatch,Scheduling}/** (Dispatch without Rendering/ and Ics/) with the guard,
+#           dispatch and cycle tests of tests/QeV.Worker.Tests on SQLite plus the PostgreSQL row-lock test (the tests
+#           start their PostgreSQL and SMTP sink themselves, as under scripts/test.sh).
+#   guards: the quick subset of "worker": Ledger/NoticeLedger.cs and Scheduling/CatchUpOnStart.cs against the
+#           tests in Guards/ only (SQLite plus the PostgreSQL row-lock test).
+# Environment: STRYKER_CONCURRENCY (default 1: the machines are shared), STRYKER_OUT (default <repo>/.stryker).
+# Reports: $STRYKER_OUT/<part>/reports/mutation-report.{html,json}; a summary of survivors is printed at the end.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OUT="${STRYKER_OUT:-$REPO/.stryker}"
+CONCURRENCY="${STRYKER_CONCURRENCY:-1}"
+PART="${1:-all}"
+
+cd "$REPO"
+dotnet tool restore >/dev/null
+
+config() {
+    # $1 part, $2 project, $3 test-case filter, rest: mutate globs
+    local part="$1" project="$2" filter="$3"
+    shift 3
+    mkdir -p "$OUT/$part"
+    /usr/bin/python3 - "$OUT/$part/stryker-config.json" "$project" "$filter" "$CONCURRENCY" "$@" <<'PY'
+import json, sys
+path, project, filt, concurrency, *mutate = sys.argv[1:]
+cfg = {"stryker-config": {
+    "project": project,
+    "mutate": mutate,
+    "concurrency": int(concurrency),
+    "configuration": "Release",
+    "coverage-analysis": "perTest",
+    "reporters": ["html", "json", "progress", "cleartext"],
+    "thresholds": {"high": 80, "low": 60, "break": 0},
+    "additional-timeout": 10000,
+}}
+if filt:
+    cfg["stryker-config"]["test-case-filter"] = filt
+json.dump(cfg, open(path, "w"), indent=2)
+PY
+}
+
+summary() {
+    /usr/bin/python3 - "$1" <<'PY'
+import json, sys, collections
+report = json.load(open(sys.argv[1]))
+states = collections.Counter()
+survivors = []
+for name, f in sorted(report["files"].items()):
+    for m in f["mutants"]:
+        states[m["status"]] += 1
+        if m["status"] in ("Survived", "NoCoverage"):
+            survivors.append(f'{m["status"]:10} {name.split("/src/")[-1]}:{m["location"]["start"]["line"]} {m["mutatorName"]}: {m.get("replacement", "")[:90]}')
+killed = states["Killed"] + states["Timeout"]
+valid = killed + states["Survived"] + states["NoCoverage"]
+print(f"score {100 * killed / max(valid, 1):.1f} % ({killed} killed or timed out of {valid}; " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())) + ")")
+print("\n".join(survivors))
+PY
+}
+
+run_domain() {
+    config domain QeV.Domain.csproj "" "**/Rules/**/*.cs"
+    (cd tests/QeV.Domain.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/domain/stryker-config.json" -O "$OUT/domain")
+    summary "$OUT/domain/reports/mutation-report.json"
+}
+
+run_worker() {
+    config worker QeV.Worker.csproj \
+        "(FullyQualifiedName~QeV.Worker.Tests.Guards&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests|((FullyQualifiedName~DispatchSmtpTests|FullyQualifiedName~NotificationCycleTests)&DisplayName!~Postgres)" \
+        "**/Ledger/**/*.cs" "**/Dispatch/*.cs" "**/Scheduling/**/*.cs"
+    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/worker/stryker-config.json" -O "$OUT/worker")
+    summary "$OUT/worker/reports/mutation-report.json"
+}
+
+run_guards() {
+    config guards QeV.Worker.csproj \
+        "(FullyQualifiedName~QeV.Worker.Tests.Guards&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests" \
+        "**/Ledger/NoticeLedger.cs" "**/Scheduling/CatchUpOnStart.cs"
+    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/guards/stryker-config.json" -O "$OUT/guards")
+    summary "$OUT/guards/reports/mutation-report.json"
+}
+
+case "$PART" in
+    domain) run_domain ;;
+    worker) run_worker ;;
+    guards) run_guards ;;
+    all) run_domain; run_worker ;;
+    *) echo "usage: scripts/mutation.sh [domain|worker|guards|all]" >&2; exit 2 ;;
+esac

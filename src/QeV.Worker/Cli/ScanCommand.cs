@@ -1,0 +1,50 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using QeV.Worker.Deadlines;
+using QeV.Worker.Hosting;
+using QeV.Worker.Notifications;
+using QeV.Worker.Office;
+using QeV.Worker.Scan;
+using QeV.Worker.Store;
+
+namespace QeV.Worker.Cli;
+
+/// <summary>
+/// `qev scan [--as-of D]`: one scan – refresh the deadlines table (only what changed), write the notices owed that day
+/// to the ledger – and a one-line summary. Sends nothing.
+/// </summary>
+public static class ScanCommand
+{
+    public static Command Create()
+    {
+        var asOf = CliOptions.AsOf();
+        var floor = new Option<bool>("--floor") { Description = "für Messungen: nur jede Faktenzeile einmal lesen (derselbe Treiber, dieselben Abfragen), nichts auswerten oder schreiben" };
+        var command = new Command("scan", "ein Durchlauf: Fristen neu berechnen (nur Geändertes), fällige Nachrichten ins Postausgangsbuch; versendet nichts") { asOf, floor };
+        command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
+        {
+            var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
+            var started = Stopwatch.StartNew();
+            if (parse.GetValue(floor))
+            {
+                var read = await new FloorReader(host.Services.GetRequiredService<Database>()).ReadAllAsync(token);
+                await Console.Out.WriteLineAsync($"Boden: {read} Zeilen gelesen in {started.Elapsed.TotalSeconds:F1} s");
+                return 0;
+            }
+
+            var (snapshot, scan) = await host.Services.GetRequiredService<DeadlineService>()
+                .FromTableAsync(day, day.AddDays(366), includeFulfilled: false, token);
+            var evaluated = started.Elapsed;
+            var added = await host.Services.GetRequiredService<NotificationCycle>().ScanAsync(snapshot, day, token);
+            var summary = scan is null
+                ? $"Scan {day:dd.MM.yyyy}: alle Fakten auf einmal ausgewertet, {snapshot.Deadlines.Count} offene Fristen, {added} Nachrichten neu im Postausgangsbuch"
+                : $"Scan {day:dd.MM.yyyy}: {(scan.Full ? "vollständig" : "inkrementell")}, {scan.Partitions} Partitionen, {scan.Evaluated} neu ausgewertet, "
+                    + $"{scan.DayOnly} nur tagesabhängig, {scan.Removed} entfallen, {scan.DeadlinesWritten} Fristen geschrieben, "
+                    + $"{snapshot.Deadlines.Count} offen, {added} Nachrichten neu im Postausgangsbuch, {started.Elapsed.TotalSeconds:F1} s "
+                    + $"(Fristen {evaluated.TotalSeconds:F1} s, Planen und Postausgangsbuch {(started.Elapsed - evaluated).TotalSeconds:F1} s)";
+            await Console.Out.WriteLineAsync(summary);
+            return 0;
+        }, ct, builder => builder.AddQevNotifications(), validateArguments: () => CliOptions.ParseDate(parse.GetValue(asOf), "--as-of")));
+        return command;
+    }
+}

@@ -1,0 +1,91 @@
+using QeV.Demo.Synthetic;
+using QeV.Domain.Facts;
+using QeV.Domain.Partitions;
+using QeV.Domain.Rules;
+using QeV.Worker.Store.Bulk;
+
+namespace QeV.Worker.Scan;
+
+/// <summary>The rows of the deadlines tables (M008) and their mapping to and from the domain's deadlines.</summary>
+internal static class DeadlineRows
+{
+    private const SyntheticType T = SyntheticType.Text;
+
+    public static BulkTable Deadlines { get; } = new("deadlines",
+    [
+        ("scope", T), ("partition_id", T), ("rule", T), ("seq", SyntheticType.Number), ("name", T), ("subject_type", T), ("subject_id", T),
+        ("case_id", T), ("file_reference", T), ("due_date", SyntheticType.Date), ("fulfilled", SyntheticType.Bool),
+        ("responsible_staff_id", T), ("escalation_staff_id", T), ("informed_staff_id", T), ("supervisor_staff_id", T),
+        ("organisation_id", T), ("instance_key", T),
+    ]);
+
+    public static BulkTable Partitions { get; } = new("deadline_partitions", [("scope", T), ("partition_id", T), ("fingerprint", T)]);
+
+    public static string Code(RuleScope scope) => scope switch
+    {
+        RuleScope.Case => "case",
+        RuleScope.Staff => "staff",
+        _ => "organisation",
+    };
+
+    public static object?[] ToRow(PartitionDeadline p)
+    {
+        var d = p.Deadline;
+        return
+        [
+            Code(p.Scope), p.PartitionId, d.Rule, p.Seq, d.Name, Codes.Of(d.SubjectType), d.SubjectId, d.CaseId, d.FileReference, d.DueDate,
+            d.Status == DeadlineStatus.Fulfilled, d.ResponsibleStaffId, d.EscalationStaffId, d.InformedStaffId, d.SupervisorStaffId,
+            d.OrganisationId, d.InstanceKey,
+        ];
+    }
+
+#pragma warning disable CA1812 // instantiated by Dapper
+    public sealed class StoredDeadline
+    {
+        public string Scope { get; set; } = "";
+        public string PartitionId { get; set; } = "";
+        public string Rule { get; set; } = "";
+        public int Seq { get; set; }
+        public string Name { get; set; } = "";
+        public string SubjectType { get; set; } = "";
+        public string SubjectId { get; set; } = "";
+        public string? CaseId { get; set; }
+        public string? FileReference { get; set; }
+        public DateOnly DueDate { get; set; }
+        public bool Fulfilled { get; set; }
+        public string? ResponsibleStaffId { get; set; }
+        public string? EscalationStaffId { get; set; }
+        public string? InformedStaffId { get; set; }
+        public string? SupervisorStaffId { get; set; }
+        public string? OrganisationId { get; set; }
+        public string? InstanceKey { get; set; }
+
+        /// <summary>The status is not stored: it follows from the due date, fulfilment and the day asked about.</summary>
+        public PartitionDeadline ToDeadline(RuleContext context) => new(
+            Scope switch { "case" => RuleScope.Case, "staff" => RuleScope.Staff, _ => RuleScope.Organisation },
+            PartitionId, Seq,
+            new Deadline(Rule, Name, Codes.Parse<SubjectType>(SubjectType), SubjectId, CaseId, FileReference, DueDate,
+                context.StatusOf(DueDate, Fulfilled), ResponsibleStaffId, EscalationStaffId)
+            {
+                InformedStaffId = InformedStaffId,
+                SupervisorStaffId = SupervisorStaffId,
+                OrganisationId = OrganisationId,
+                InstanceKey = InstanceKey,
+            });
+    }
+
+    public sealed class StoredFingerprint
+    {
+        public string PartitionId { get; set; } = "";
+        public string Fingerprint { get; set; } = "";
+    }
+
+    public sealed class ScanState
+    {
+        public string SettingsFingerprint { get; set; } = "";
+        public string LookupsFingerprint { get; set; } = "";
+        public DateOnly AsOf { get; set; }
+        public string PresentRules { get; set; } = "";
+    }
+#pragma warning restore CA1812
+}

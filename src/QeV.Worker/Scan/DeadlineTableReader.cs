@@ -1,0 +1,44 @@
+using Dapper;
+using QeV.Domain.Facts;
+using QeV.Domain.Partitions;
+using QeV.Domain.Rules;
+using QeV.Worker.Store;
+
+namespace QeV.Worker.Scan;
+
+/// <summary>
+/// Reads the deadlines a scan stored, in the report's order, with the status as of the day asked about; and the few
+/// facts that planning and the report still need (organisations, teams, staff, Führungszeugnisse), never the cases.
+/// </summary>
+public sealed class DeadlineTableReader(Database database)
+{
+    /// <summary>
+    /// Open deadlines due on or before <paramref name="until"/> (through the index on fulfilled, due_date), all when null;
+    /// fulfilled ones too when asked. Rules whose data the database lacks (RuleData) are left out, as the engine does.
+    /// </summary>
+    public async Task<IReadOnlyList<Deadline>> ReadAsync(
+        RuleContext context, DateOnly? until, bool includeFulfilled, IReadOnlySet<string> presentRules, IReadOnlyList<IDeadlineRule> catalogue, CancellationToken ct)
+    {
+        var where = until is null
+            ? includeFulfilled ? "" : " WHERE fulfilled = @open"
+            : includeFulfilled ? " WHERE (fulfilled = @open AND due_date <= @until) OR fulfilled = @done" : " WHERE fulfilled = @open AND due_date <= @until";
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<DeadlineRows.StoredDeadline>(new CommandDefinition(
+            "SELECT * FROM deadlines" + where, new { open = false, done = true, until = until ?? DateOnly.MaxValue }, cancellationToken: ct));
+        return PartitionEvaluator.Order(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => r.ToDeadline(context)), catalogue);
+    }
+
+    public async Task<FactSet> ReadPlanningFactsAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var organisations = await connection.QueryAsync<FactRows.OrganisationRow>(new CommandDefinition("SELECT * FROM organisations", transaction: tx, cancellationToken: ct));
+        var teams = await connection.QueryAsync<FactRows.TeamRow>(new CommandDefinition("SELECT * FROM teams", transaction: tx, cancellationToken: ct));
+        var staff = await connection.QueryAsync<FactRows.StaffRow>(new CommandDefinition("SELECT * FROM staff", transaction: tx, cancellationToken: ct));
+        var certificates = await connection.QueryAsync<FactRows.FuehrungszeugnisRow>(new CommandDefinition("SELECT * FROM fuehrungszeugnisse", transaction: tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new FactSet(
+            organisations.Select(r => r.ToFact()).ToList(), teams.Select(r => r.ToFact()).ToList(), staff.Select(r => r.ToFact()).ToList(),
+            [], [], [], [], certificates.Select(r => r.ToFact()).ToList(), [], [], []);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+using QeV.Domain.Partitions;
+using QeV.Worker.Store.Bulk;
+
+namespace QeV.Worker.Scan;
+
+/// <summary>
+/// Replaces the stored deadlines of re-evaluated partitions inside the scan's write transaction: deletes by partition
+/// (one statement with an array on PostgreSQL, one prepared statement per partition on SQLite), inserts in bulk.
+/// </summary>
+internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction tx)
+{
+    private readonly BulkInserter _bulk = BulkInserter.Create(connection, tx);
+    private readonly bool _arrays = connection is NpgsqlConnection;
+
+    public async Task ClearAsync(CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines; DELETE FROM deadline_partitions", transaction: tx, cancellationToken: ct));
+
+    public async Task ClearScopeAsync(RuleScope scope, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM deadlines WHERE scope = @scope", new { scope = DeadlineRows.Code(scope) }, tx, cancellationToken: ct));
+
+    /// <summary>Removes the partitions' deadlines and fingerprints (re-evaluated or gone).</summary>
+    public async Task DeletePartitionsAsync(RuleScope scope, IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        var code = DeadlineRows.Code(scope);
+        if (_arrays)
+        {
+            var args = new { scope = code, ids = ids.ToArray() };
+            await connection.ExecuteAsync(new CommandDefinition(
+                "DELETE FROM deadlines WHERE scope = @scope AND partition_id = ANY(@ids); "
+                + "DELETE FROM deadline_partitions WHERE scope = @scope AND partition_id = ANY(@ids)", args, tx, cancellationToken: ct));
+            return;
+        }
+
+        var rows = ids.Select(id => new { scope = code, id }).ToList();
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines WHERE scope = @scope AND partition_id = @id", rows, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_partitions WHERE scope = @scope AND partition_id = @id", rows, tx, cancellationToken: ct));
+    }
+
+    /// <summary>Removes the given rules' deadlines of every partition of the scope (day-dependent rules on a new day).</summary>
+    public async Task DeleteRulesAsync(RuleScope scope, IReadOnlyList<string> rules, CancellationToken ct)
+    {
+        if (rules.Count > 0)
+        {
+            // An array on PostgreSQL; Dapper expands "IN @rules" into one parameter per rule on SQLite.
+            await connection.ExecuteAsync(new CommandDefinition(
+                _arrays ? "DELETE FROM deadlines WHERE scope = @scope AND rule = ANY(@rules)" : "DELETE FROM deadlines WHERE scope = @scope AND rule IN @rules",
+                new { scope = DeadlineRows.Code(scope), rules = rules.ToArray() }, tx, cancellationToken: ct));
+        }
+    }
+
+    public Task InsertDeadlinesAsync(IReadOnlyList<PartitionDeadline> deadlines, CancellationToken ct) =>
+        _bulk.InsertAsync(DeadlineRows.Deadlines, deadlines.Select(DeadlineRows.ToRow).ToList(), ct);
+
+    public Task InsertFingerprintsAsync(RuleScope scope, IReadOnlyList<(string Id, string Fingerprint)> partitions, CancellationToken ct) =>
+        _bulk.InsertAsync(DeadlineRows.Partitions, partitions.Select(p => new object?[] { DeadlineRows.Code(scope), p.Id, p.Fingerprint }).ToList(), ct);
+
+    public async Task SaveStateAsync(string settings, string lookups, DateOnly asOf, IEnumerable<string> presentRules, object scannedAt, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_scans", transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at) "
+            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt)",
+            new { settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt }, tx, cancellationToken: ct));
+    }
+
+    public async Task<DeadlineRows.ScanState?> LoadStateAsync(CancellationToken ct) =>
+        await connection.QuerySingleOrDefaultAsync<DeadlineRows.ScanState>(new CommandDefinition(
+            "SELECT settings_fingerprint, lookups_fingerprint, as_of, present_rules FROM deadline_scans WHERE scan_id = 1",
+            transaction: tx, cancellationToken: ct));
+}
