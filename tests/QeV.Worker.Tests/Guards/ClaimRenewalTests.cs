@@ -75,7 +75,7 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         clock.Advance(TimeSpan.FromMinutes(4));
         await GuardData.WaitUntilAsync(() => Task.FromResult(Sink.Log.Contains("RCPT deputy@" + domain, StringComparison.OrdinalIgnoreCase)),
             TimeSpan.FromSeconds(20), "the sink to hold the second delivery");
-        var other = await worker.Ledger.ClaimAsync("worker-b", clock.UtcNow + TimeSpan.FromMinutes(2), Day, true, TimeSpan.FromMinutes(5), 20, CancellationToken.None);
+        var other = await worker.Ledger.ClaimAsync("worker-b", clock.UtcNow + TimeSpan.FromMinutes(2), clock.UtcNow + TimeSpan.FromMinutes(2), Day, true, TimeSpan.FromMinutes(5), 20, CancellationToken.None);
         var result = await dispatch;
         Sink.WriteScript(new Dictionary<string, object>());
 
