@@ -23,7 +23,7 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         var domain = NewDomain();
         using var db = await GuardData.DatabaseAsync(engine, Files(domain, inactiveKeyWorker: true));
         var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
-        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain);
+        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, new Dictionary<string, string?> { ["Mail:Smtp:Connections"] = "1" }); // one delivery after the other, as the guard describes
         (await worker.Cycle.ScanAsync(Day, CancellationToken.None)).ShouldBe(2);
         var takenOver = ReminderKey(9, "S-5");
         Sink.WriteScript(new Dictionary<string, object>
@@ -55,7 +55,7 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         var domain = NewDomain();
         using var db = await GuardData.DatabaseAsync(engine, Files(domain, inactiveKeyWorker: true));
         var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
-        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain);
+        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, new Dictionary<string, string?> { ["Mail:Smtp:Connections"] = "1" }); // one delivery after the other, as the guard describes
         (await worker.Cycle.ScanAsync(Day, CancellationToken.None)).ShouldBe(2);
         var second = ReminderKey(9, "S-5");
         Sink.WriteScript(new Dictionary<string, object>
