@@ -20,14 +20,19 @@ public static class CliApp
             HistoryCommand.Create(),
             RequeueCommand.Create(),
             RulesCommand.Create(),
+            SourcesCommand.Create(),
+            HealthCommand.Create(),
+            DoctorCommand.Create(),
+            TestMailCommand.Create(),
         };
         root.Options.Add(CliOptions.Db);
         root.SetAction((parse, ct) => RunCommand.RunWorkerAsync(parse.GetValue(CliOptions.Db), new RunSettings(), ct));
+        GermanHelpAction.Install(root);
 
         var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        if (parsed.Errors.Count > 0 && parsed.Action is not GermanHelpAction)
         {
-            await Console.Error.WriteLineAsync(string.Join(" ", parsed.Errors.Select(e => e.Message)) + " (qev --help zeigt die Befehle)");
+            await Console.Error.WriteLineAsync(GermanParseErrors.Describe(parsed, root) + " (qev --help zeigt die Befehle)");
             return 2;
         }
 

@@ -40,7 +40,7 @@ public static class DeadlinesCommand
             }
 
             CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
-        }));
+        }, database: DatabaseUse.Existing));
         return command;
     }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using QeV.Worker.Hosting;
+using QeV.Worker.Notifications;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 
@@ -20,11 +21,11 @@ public static class HistoryCommand
             var clock = host.Services.GetRequiredService<OfficeClock>();
             var rows = await host.Services.GetRequiredService<NoticeLedger>()
                 .HistoryAsync(parse.GetValue(caseId), parse.GetValue(staffId), Math.Max(1, parse.GetValue(limit)), token);
-            await Console.Out.WriteLineAsync($"{"angelegt",-16}  {"Status",-8}  {"Frist",-5}  {"Stufe",-16}  {"an",-10}  {"versendet",-16}  Versuche  Schlüssel");
+            await Console.Out.WriteLineAsync($"{"angelegt",-16}  {"Status",-12}  {"Art",-11}  {"Frist",-5}  {"Stufe",-16}  {"an",-10}  {"versendet",-16}  Versuche  Schlüssel");
             foreach (var r in rows)
             {
                 await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{Local(clock, r.CreatedAt),-16}  {r.State,-8}  {r.Rule ?? "–",-5}  {r.Stage,-16}  {r.ToStaffId ?? r.ToAddress,-10}  {(r.SentAt is { } s ? Local(clock, s) : "–"),-16}  {r.Attempts,8}  {r.NoticeKey}"));
+                    $"{Local(clock, r.CreatedAt),-16}  {GermanLabels.State(r.State),-12}  {GermanLabels.Kind(r.Kind),-11}  {r.Rule ?? "–",-5}  {r.Stage,-16}  {r.ToStaffId ?? r.ToAddress,-10}  {(r.SentAt is { } s ? Local(clock, s) : "–"),-16}  {r.Attempts,8}  {r.NoticeKey}"));
                 if (r.LastError is not null)
                 {
                     await Console.Out.WriteLineAsync($"{"",18}Fehler: {r.LastError}");
@@ -33,7 +34,7 @@ public static class HistoryCommand
 
             await Console.Out.WriteLineAsync($"{rows.Count} Einträge.");
             return 0;
-        }, ct, builder => builder.AddQevNotifications()));
+        }, ct, database: DatabaseUse.Existing));
         return command;
     }
 

@@ -13,8 +13,8 @@ public static class ImportCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
         {
             var path = parse.GetValue(folder)!;
-            var progress = new Progress<string>(line => Console.Error.WriteLine(line));
-            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(path, progress, token);
+            // The summary on stdout is the one report of the import; stderr carries only errors.
+            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(path, null, token);
             Console.Out.Write(ImportSummaryText.Render(path, summary));
             return 0;
         }, ct));

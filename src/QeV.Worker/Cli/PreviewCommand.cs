@@ -25,13 +25,13 @@ public static class PreviewCommand
                 {
                     var c = n.Content;
                     await Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"  {c.Rule ?? "–",-4} {c.Kind,-11} {c.Stage,-16} an {c.To.DisplayName} ({c.To.StaffId ?? c.To.Email}) {c.FileReference ?? c.SubjectId}"));
+                        $"  {c.Rule ?? "–",-4} {GermanLabels.Kind(c.Kind),-11} {c.Stage,-16} an {c.To.DisplayName} ({c.To.StaffId ?? c.To.Email}) {c.FileReference ?? c.SubjectId}"));
                 }
             }
 
             await Console.Out.WriteLineAsync($"Summe: {notices.Count} Nachrichten in {parse.GetValue(days)} Tagen ab {from:dd.MM.yyyy}.");
             return 0;
-        }, ct, builder => builder.AddQevNotifications(), validateArguments: () =>
+        }, ct, validateArguments: () =>
         {
             if (parse.GetValue(days) is < 1 or > 366)
             {
@@ -39,7 +39,7 @@ public static class PreviewCommand
             }
 
             CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
-        }));
+        }, database: DatabaseUse.Existing));
         return command;
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using QeV.Worker.Hosting;
+using QeV.Worker.Notifications;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 

@@ -88,10 +88,13 @@ public static class RunCommand
                 builder.AddQevDemo();
             }
 
-            builder.AddQevNotifications();
             if (!settings.Once)
             {
                 builder.AddQevScheduling();
+
+                // Ready and stopping reported to systemd (Type=notify) or the Windows service control manager; no-ops elsewhere.
+                builder.Services.AddSystemd();
+                builder.Services.AddWindowsService(o => o.ServiceName = "QeV.Worker");
             }
         });
 

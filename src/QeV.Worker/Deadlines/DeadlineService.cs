@@ -5,23 +5,23 @@ using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
 using QeV.Worker.Office;
 using QeV.Worker.Scan;
-using QeV.Worker.Store;
+using QeV.Worker.Sources;
 
 namespace QeV.Worker.Deadlines;
 
 /// <summary>
 /// Evaluates every rule as of a date: from the deadlines table, refreshed incrementally by a scan first
 /// (<see cref="FromTableAsync"/>), or over all facts loaded at once (<see cref="EvaluateAsync"/>, which preview's
-/// day-by-day simulation and the parity tests use).
+/// day-by-day simulation, the parity tests and mapped sources use): the store's facts with the mapped entities read
+/// from their sources (<see cref="SourcedFactLoader"/>).
 /// </summary>
 public sealed class DeadlineService(
-    FactStore store, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules,
-    DeadlineScanner scanner, DeadlineTableReader table)
+    SourcedFactLoader facts, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules,
+    DeadlineScanner scanner, DeadlineTableReader table, IOptions<SourcesOptions> sources)
 {
     public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
-        var facts = await store.LoadAsync(ct);
-        return Evaluate(facts, asOf);
+        return Evaluate(await facts.LoadAsync(asOf, ct), asOf);
     }
 
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)
@@ -37,7 +37,9 @@ public sealed class DeadlineService(
     /// </summary>
     public async Task<(DeadlineSnapshot Snapshot, ScanResult? Scan)> FromTableAsync(DateOnly asOf, DateOnly? until, bool includeFulfilled, CancellationToken ct)
     {
-        if (!scanner.Evaluator.CanPartition)
+        // The partition reader reads the worker's own store only; with mapped sources every scan evaluates all facts
+        // (the sources' rows are not in the store, so its partitions' fingerprints cannot see their changes).
+        if (!scanner.Evaluator.CanPartition || sources.Value.Any)
         {
             return (await EvaluateAsync(asOf, ct), null);
         }

@@ -4,46 +4,37 @@ using QeV.Worker.Dispatch.Delivery;
 namespace QeV.Worker.Dispatch;
 
 /// <summary>
-/// Checks across keys. A claim must outlive the longest delivery of one mail (every SMTP attempt timing out, plus the
-/// waits between them); otherwise another instance could take a notice over while the first is still sending it.
+/// Checks across keys: the longest wait is not shorter than the first, and a claim outlives the longest delivery (every
+/// SMTP attempt timing out, plus the waits between them); otherwise another instance could take a notice over while the
+/// first is still sending it, and it would arrive twice.
 /// </summary>
 public sealed class DispatchOptionsValidator(IOptions<MailOptions> mail) : IValidateOptions<DispatchOptions>
 {
     public ValidateOptionsResult Validate(string? name, DispatchOptions options)
     {
-        var failures = new List<string>();
-        if (options.RetryDelay <= TimeSpan.Zero || options.ClaimLease <= TimeSpan.Zero)
+        if (options.RetryDelay > TimeSpan.Zero && options.MaxRetryDelay > TimeSpan.Zero && options.MaxRetryDelay < options.RetryDelay)
         {
-            failures.Add("Notifications:RetryDelay und Notifications:ClaimLease müssen positiv sein.");
+            return ValidateOptionsResult.Fail(
+                $"Notifications:MaxRetryDelay ({options.MaxRetryDelay}) darf nicht kürzer sein als Notifications:RetryDelay ({options.RetryDelay}).");
         }
 
-        if (options.MaxRetryDelay < options.RetryDelay)
-        {
-            failures.Add("Notifications:MaxRetryDelay darf nicht kürzer sein als Notifications:RetryDelay.");
-        }
-
-        if (options.ImmediateRetryDelay < TimeSpan.Zero)
-        {
-            failures.Add("Notifications:ImmediateRetryDelay darf nicht negativ sein.");
-        }
-
-        MailOptions? mailOptions = null;
+        MailOptions mailOptions;
         try
         {
             mailOptions = mail.Value;
         }
         catch (OptionsValidationException)
         {
-            // The mail settings report their own errors; the lease check needs valid ones.
+            // The mail settings report their own errors; this check needs valid ones.
+            return ValidateOptionsResult.Skip;
         }
 
-        if (mailOptions is not null && options.ClaimLease <= LongestDelivery(options, mailOptions))
-        {
-            failures.Add($"Notifications:ClaimLease ({options.ClaimLease}) muss länger sein als ein Zustellversuch höchstens dauert "
-                + $"({LongestDelivery(options, mailOptions)}: Mail:Smtp:Timeout × (Notifications:ImmediateRetries + 1) plus Wartezeiten).");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        var longest = LongestDelivery(options, mailOptions);
+        return options.ClaimLease > longest
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"Notifications:ClaimLease ({options.ClaimLease}) muss länger sein als ein Zustellversuch höchstens dauert ({longest}: "
+                + "Mail:Smtp:Timeout × (Notifications:ImmediateRetries + 1) plus Wartezeiten).");
     }
 
     public static TimeSpan LongestDelivery(DispatchOptions options, MailOptions mail)

@@ -154,6 +154,11 @@ public sealed class NoticeDispatcher(
 
     private async Task SendAsync(OutgoingMail mail, TransportBreaker breaker, RunCounts counts, DateOnly day)
     {
+        // Every line about this mail carries its key and its notices' keys (Seq, CLEF files): search by key, never by name.
+        using var scope = logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["MailKey"] = mail.Key, ["NoticeKeys"] = string.Join(' ', mail.Items.Select(i => i.Key)),
+        });
         var o = options.Value;
         HashSet<string> held;
         await _ledgerGate.WaitAsync(CancellationToken.None);

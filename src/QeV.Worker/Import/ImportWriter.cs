@@ -39,15 +39,43 @@ public sealed class ImportWriter(Database database)
         foreach (var table in tables.Where(t => t.FilePresent))
         {
             var existing = existingKeys[table.Spec.Table];
-            var inserted = table.Rows.Count(r => !existing.Contains(r.Key(table.Spec.KeyColumns)));
-            await UpsertAsync(connection, tx, table, database.Dialect, ct);
-            summaries.Add(new ImportFileSummary(table.Spec.FileName, table.Rows.Count, inserted, table.Rows.Count - inserted));
-            progress?.Report($"{table.Spec.FileName}: {table.Rows.Count} Zeilen übernommen");
+            var stored = existing.Count == 0 ? [] : await FingerprintsAsync(connection, tx, table.Spec, ct);
+            var keys = table.Spec.KeyColumns;
+            var inserted = table.Rows.Count(r => !existing.Contains(r.Key(keys)));
+            var changed = table.Rows
+                .Where(r => !stored.TryGetValue(r.Key(keys), out var before) || before != Fingerprint(table.Spec, r.Values.GetValueOrDefault))
+                .ToList();
+            await UpsertAsync(connection, tx, table with { Rows = changed }, database.Dialect, ct);
+            summaries.Add(new ImportFileSummary(table.Spec.FileName, table.Rows.Count, inserted, changed.Count - inserted, table.Rows.Count - changed.Count));
         }
 
         await tx.CommitAsync(ct);
         return new ImportSummary(summaries);
     }
+
+    /// <summary>Each stored row of the table as one comparable string, by key.</summary>
+    private static async Task<Dictionary<string, string>> FingerprintsAsync(DbConnection connection, DbTransaction tx, TableSpec spec, CancellationToken ct)
+    {
+        // Identifiers come from the fixed catalogue, never from the file.
+        var sql = $"SELECT {string.Join(", ", spec.Columns.Select(c => c.Name))} FROM {spec.Table}";
+        var rows = await connection.QueryAsync(new CommandDefinition(sql, transaction: tx, cancellationToken: ct));
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (IDictionary<string, object?> row in rows)
+        {
+            result[string.Join('\u001f', spec.KeyColumns.Select(c => ImportRow.KeyPart(row[c])))] = Fingerprint(spec, c => row[c]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Values as the engines return them (0/1 or bool, text or date) brought to one form.</summary>
+    private static string Fingerprint(TableSpec spec, Func<string, object?> value) =>
+        string.Join('\u001f', spec.Columns.Select(c => value(c.Name) switch
+        {
+            bool b => b ? "1" : "0",
+            DBNull => "",
+            var v => ImportRow.KeyPart(v),
+        }));
 
     private static async Task UpsertAsync(DbConnection connection, DbTransaction tx, ImportTable table, ISqlDialect dialect, CancellationToken ct)
     {

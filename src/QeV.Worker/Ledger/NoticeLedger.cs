@@ -65,7 +65,7 @@ public sealed class NoticeLedger(Database database)
             AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes)
             """;
         var sql = $"""
-            SELECT notice_key FROM notices
+            SELECT notice_key FROM notices {dialect.ClaimTableHint}
             WHERE {claimable} AND to_address IN (
                 SELECT to_address FROM notices WHERE {claimable}
                 GROUP BY to_address

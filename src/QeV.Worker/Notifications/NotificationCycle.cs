@@ -7,6 +7,8 @@ using QeV.Worker.Deadlines;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
+using QeV.Worker.Operations;
+using QeV.Worker.Sources;
 
 namespace QeV.Worker.Notifications;
 
@@ -18,15 +20,21 @@ public sealed class NotificationCycle(
     DigestPlanner digests,
     NoticeLedger ledger,
     DataProblemStore problems,
+    SourcedFactLoader sources,
     NoticeDispatcher dispatcher,
     BusinessCalendar calendar,
     OfficeClock clock,
     IOptions<NotificationOptions> options,
+    WorkerHeartbeat heartbeat,
     ILogger<NotificationCycle> logger)
 {
     /// <summary>Recomputes every deadline and writes the notices owed today. On days off only immediate ones (F06).</summary>
-    public async Task<int> ScanAsync(DateOnly day, CancellationToken ct) =>
-        await ScanAsync(await OpenDeadlinesAsync(day, ct), day, ct);
+    public async Task<int> ScanAsync(DateOnly day, CancellationToken ct)
+    {
+        using var activity = QevMetrics.Activities.StartActivity("scan");
+        var watch = WorkerHeartbeat.Start();
+        return await ScanAsync(await OpenDeadlinesAsync(day, ct), day, watch, ct);
+    }
 
     /// <summary>
     /// The open deadlines from the refreshed deadlines table, due within a year (the longest lead time of any reminder
@@ -36,7 +44,10 @@ public sealed class NotificationCycle(
         (await deadlines.FromTableAsync(day, day.AddDays(366), includeFulfilled: false, ct)).Snapshot;
 
     /// <summary>Plans the notices owed on <paramref name="day"/> from the snapshot and writes them to the ledger.</summary>
-    public async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct)
+    public Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct) =>
+        ScanAsync(snapshot, day, WorkerHeartbeat.Start(), ct);
+
+    private async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, System.Diagnostics.Stopwatch watch, CancellationToken ct)
     {
         var plan = planner.Plan(snapshot, day);
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
@@ -44,11 +55,13 @@ public sealed class NotificationCycle(
         var added = await ledger.AddAsync(owed, clock.UtcNow, ct);
         if (businessDay)
         {
-            await problems.RecordAsync(plan.Problems, day, ct);
+            // Bad rows and unreachable sources of this scan go to the admin report beside the routing problems.
+            await problems.RecordAsync(plan.Problems.Concat(sources.Health.Problems.Select(p => p.ToDataProblem())), day, ct);
         }
 
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
             Display(day), snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
+        await heartbeat.ScannedAsync(day, snapshot.Deadlines, watch.Elapsed, ct);
         var skipped = snapshot.SkippedRules ?? engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
         if (skipped.Count > 0)
         {
@@ -67,8 +80,10 @@ public sealed class NotificationCycle(
             return await ScanAsync(day, ct);
         }
 
+        using var activity = QevMetrics.Activities.StartActivity("digest");
+        var watch = WorkerHeartbeat.Start();
         var snapshot = await OpenDeadlinesAsync(day, ct);
-        var scanned = await ScanAsync(snapshot, day, ct);
+        var scanned = await ScanAsync(snapshot, day, watch, ct);
         var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
         if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, seen) is { } report)
@@ -81,8 +96,15 @@ public sealed class NotificationCycle(
         return scanned + added;
     }
 
-    public Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct) =>
-        dispatcher.DispatchAsync(day, officeOpen, ct);
+    public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
+    {
+        using var activity = QevMetrics.Activities.StartActivity("dispatch");
+        var watch = WorkerHeartbeat.Start();
+        var result = await dispatcher.DispatchAsync(day, officeOpen, ct);
+        activity?.SetTag("qev.sent", result.Sent);
+        await heartbeat.DispatchedAsync(result, watch.Elapsed, ct);
+        return result;
+    }
 
     /// <summary>Business day in the default Bundesland and within Notifications:OfficeHours, office time.</summary>
     public bool IsOfficeOpen()

@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using QeV.Worker.Settings;
+
 namespace QeV.Worker.Notifications;
 
 /// <summary>
@@ -9,18 +12,22 @@ public sealed class NotificationOptions
     public const string Section = "Notifications";
 
     /// <summary>Office hours in the office time zone, "07:00-18:00". Only F06 goes out of hours.</summary>
+    [OfficeHours]
     public string OfficeHours { get; set; } = "07:00-18:00";
 
     /// <summary>Sends at any hour and on any day (run --demo sets it, so that mails appear at once). Not for production.</summary>
     public bool IgnoreOfficeHours { get; set; }
 
     /// <summary>Receives the daily report of data problems; empty: no admin report.</summary>
+    [EmailOrEmpty]
     public string? AdminEmail { get; set; }
 
     /// <summary>Team lead digests list what is due within this many business days.</summary>
+    [Range(0, 60, ErrorMessage = Allowed.Between)]
     public int DigestDueSoonBusinessDays { get; set; } = 7;
 
     /// <summary>Folder whose &lt;name&gt;.hbs files override the built-in templates.</summary>
+    [ExistingFolderOrEmpty]
     public string? TemplateFolder { get; set; }
 
     public (TimeOnly From, TimeOnly Until) ParseOfficeHours()

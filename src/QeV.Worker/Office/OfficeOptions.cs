@@ -7,9 +7,10 @@ public sealed class OfficeOptions
 {
     public const string Section = "Office";
 
-    [Required]
+    [TimeZoneId]
     public string TimeZone { get; set; } = "Europe/Berlin";
 
     /// <summary>Overrides the profile's Bundesland (Rules:DefaultState); empty means the profile's.</summary>
+    [BundeslandCode]
     public string? DefaultState { get; set; }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace QeV.Worker.Scheduling;
 
 /// <summary>Cron expressions (Quartz syntax, seconds first) of the worker's jobs, in the office time zone.</summary>
@@ -7,13 +5,13 @@ public sealed class ScheduleOptions
 {
     public const string Section = "Schedule";
 
-    [Required]
+    [QuartzCron]
     public string ScanCron { get; set; } = "0 0/15 * * * ?";
 
-    [Required]
+    [QuartzCron]
     public string DispatchCron { get; set; } = "30 * * * * ?";
 
     /// <summary>Business days at 07:30; holidays are skipped by the job itself.</summary>
-    [Required]
+    [QuartzCron]
     public string DigestCron { get; set; } = "0 30 7 ? * MON-FRI";
 }

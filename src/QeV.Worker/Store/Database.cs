@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace QeV.Worker.Store;
 
-/// <summary>Opens connections to the configured engine: a SQLite file by default, PostgreSQL for "Host=…".</summary>
+/// <summary>Opens connections to the configured engine: a SQLite file by default, PostgreSQL for "Host=…", SQL Server for "Server=…".</summary>
 public sealed class Database
 {
     private readonly string _connectionString;
@@ -21,6 +21,13 @@ public sealed class Database
             Dialect = new PostgresDialect();
             _connectionString = connectionStringOrPath;
             Description = "PostgreSQL";
+        }
+        else if (IsSqlServer(connectionStringOrPath))
+        {
+            Dialect = new SqlServerDialect();
+            _connectionString = connectionStringOrPath;
+            var builder = new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionStringOrPath);
+            Description = $"SQL Server {builder.DataSource}/{builder.InitialCatalog}";
         }
         else
         {
@@ -47,6 +54,16 @@ public sealed class Database
     public static bool IsPostgres(string value) =>
         value.TrimStart().StartsWith("Host=", StringComparison.OrdinalIgnoreCase)
         || value.Contains(";Host=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A SQL Server connection string names its server with Server= (or Address=/Addr=) or the catalogue with
+    /// Initial Catalog=; a SQLite one never does.
+    /// </summary>
+    public static bool IsSqlServer(string value) =>
+        !IsPostgres(value)
+        && value.Split(';').Select(p => p.Split('=', 2)[0].Trim()).Any(k =>
+            k.Equals("Server", StringComparison.OrdinalIgnoreCase) || k.Equals("Address", StringComparison.OrdinalIgnoreCase)
+            || k.Equals("Addr", StringComparison.OrdinalIgnoreCase) || k.Equals("Initial Catalog", StringComparison.OrdinalIgnoreCase));
 
     public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QeV.Worker.Settings;
 
 namespace QeV.Worker.Store;
 
@@ -6,7 +7,8 @@ public sealed class DatabaseOptions
 {
     public const string Section = "Database";
 
-    /// <summary>A SQLite file path (the embedded default) or a PostgreSQL connection string starting with "Host=".</summary>
-    [Required(ErrorMessage = "Database:ConnectionString fehlt.")]
+    /// <summary>A SQLite file path (the embedded default) a PostgreSQL connection string with "Host=", or a SQL Server one with "Server=".</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = Allowed.Present + " Eine SQLite-Datei wie ./data/qev.db oder Host=…;Database=… oder Server=…;Database=…")]
+    [ConnectionString]
     public string ConnectionString { get; set; } = "./data/qev.db";
 }

@@ -4,7 +4,7 @@ namespace QeV.Worker.Store;
 
 /// <summary>
 /// Everything that differs between database engines lives behind this seam: column types in DDL, how the schema
-/// is locked while it migrates, how rows are claimed. A SQL Server provider is one more implementation.
+/// is locked while it migrates, how rows are claimed. SQL Server is the third implementation.
 /// </summary>
 public interface ISqlDialect
 {
@@ -56,6 +56,12 @@ public interface ISqlDialect
 
     /// <summary>Clause appended to a SELECT that claims rows so concurrent workers skip them ("" where the engine serialises writers).</summary>
     string SkipLockedClause { get; }
+
+    /// <summary>
+    /// Table hint after the claimed table's name in FROM, for engines that lock by hint rather than by a trailing
+    /// clause (SQL Server: WITH (UPDLOCK, READPAST, ROWLOCK)); "" elsewhere.
+    /// </summary>
+    string ClaimTableHint { get; }
 
     /// <summary>An instant as this engine stores it: ISO text in UTC on SQLite, timestamptz on PostgreSQL.</summary>
     object Instant(DateTimeOffset value);

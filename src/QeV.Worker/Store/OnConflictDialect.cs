@@ -14,6 +14,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string InList(string column, string parameter);
 
+    public string ClaimTableHint => "";
+
     public abstract string OrdinalOrder(string column);
 
     public abstract object Instant(DateTimeOffset value);

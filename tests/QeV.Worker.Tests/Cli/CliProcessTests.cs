@@ -60,10 +60,10 @@ public sealed class CliProcessTests
         result.ExitCode.ShouldBe(0, result.ToString());
         result.StdOut.ShouldContain($"Import aus {folder} abgeschlossen.");
         var lines = result.StdOut.Split('\n', StringSplitOptions.TrimEntries);
-        lines.ShouldContain(l => Regex.IsMatch(l, @"^Datei\s+gelesen\s+neu\s+aktualisiert$"), result.ToString());
-        lines.ShouldContain(l => Regex.IsMatch(l, @"^staff\.csv\s+4\s+4\s+0$"), result.ToString());
-        lines.ShouldContain(l => Regex.IsMatch(l, @"^trainings\.csv\s+1\s+1\s+0$"), result.ToString());
-        lines.ShouldContain(l => Regex.IsMatch(l, @"^Summe\s+17\s+17\s+0$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^Datei\s+gelesen\s+neu\s+aktualisiert\s+unverändert$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^staff\.csv\s+4\s+4\s+0\s+0$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^trainings\.csv\s+1\s+1\s+0\s+0$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^Summe\s+17\s+17\s+0\s+0$"), result.ToString());
         (await DatabaseContent.CountRowsAsync(temp.Combine("data", "qev.db"))).ShouldBe(MinimalCounts);
     }
 
@@ -80,9 +80,30 @@ public sealed class CliProcessTests
         // Then
         result.ExitCode.ShouldBe(0, result.ToString());
         var lines = result.StdOut.Split('\n', StringSplitOptions.TrimEntries);
-        lines.ShouldContain(l => Regex.IsMatch(l, @"^staff\.csv\s+2\s+1\s+1$"), result.ToString());
-        lines.ShouldContain(l => Regex.IsMatch(l, @"^Summe\s+9\s+5\s+4$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^staff\.csv\s+2\s+1\s+1\s+0$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^Summe\s+9\s+5\s+4\s+0$"), result.ToString());
         (await db.LoadFactsAsync()).StaffById["S-3"].DisplayName.ShouldBe("Clara Fach-Neumann");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Import_SameFolderAgain_RowsReportedUnchangedAndSummaryPrintedOnce(TestEngine engine)
+    {
+        // Given
+        using var db = await ImportMinimalAsync(engine);
+        var folder = db.Folder.WriteImportFolder(Minimal(), "gleich");
+
+        // When
+        var result = await QevProcess.RunAsync(db.Folder.Path, "import", folder, "--db", db.ConnectionString);
+
+        // Then
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var lines = result.StdOut.Split('\n', StringSplitOptions.TrimEntries);
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^staff\.csv\s+4\s+0\s+0\s+4$"), result.ToString());
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^Summe\s+17\s+0\s+0\s+17$"), result.ToString());
+        lines.Count(l => l.StartsWith("staff.csv", StringComparison.Ordinal)).ShouldBe(1, result.ToString());
+        Regex.Count(result.StdOut, "abgeschlossen").ShouldBe(1);
+        result.StdErr.ShouldBeEmpty(result.ToString());
     }
 
     [Theory]
@@ -367,8 +388,9 @@ public sealed class CliProcessTests
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Deadlines_JsonOnEmptyDatabase_PrintsEmptyArray(TestEngine engine)
     {
-        // Given: no schema yet (on SQLite not even the file); the binary migrates before it reads.
-        using var db = await TestDatabase.CreateEmptyAsync(engine);
+        // Given: on PostgreSQL a database without schema, which the binary migrates before it reads; on SQLite an empty
+        // but existing file, since read-only commands never create one (ReadOnlyCommandTests).
+        using var db = engine == TestEngine.Sqlite ? await TestDatabase.CreateAsync(engine) : await TestDatabase.CreateEmptyAsync(engine);
 
         // When
         var result = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--format", "json", "--as-of", "2026-06-01", "--db", db.ConnectionString);

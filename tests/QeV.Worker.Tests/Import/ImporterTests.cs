@@ -112,7 +112,7 @@ public sealed class ImporterTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task ImportAsync_SameFolderTwice_SecondRunReportsOnlyUpdatesAndKeepsContent(TestEngine engine)
+    public async Task ImportAsync_SameFolderTwice_SecondRunReportsUnchangedAndKeepsContent(TestEngine engine)
     {
         // Given
         using var db = await TestDatabase.CreateAsync(engine);
@@ -125,7 +125,8 @@ public sealed class ImporterTests
         // Then
         summary.TotalRead.ShouldBe(17);
         summary.TotalInserted.ShouldBe(0);
-        summary.TotalUpdated.ShouldBe(17);
+        summary.TotalUpdated.ShouldBe(0);
+        summary.TotalUnchanged.ShouldBe(17);
         (await db.SnapshotAsync()).ShouldBe(before);
     }
 

@@ -103,6 +103,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Organisations_EveryColumnRoundTrips(TestEngine engine)
     {
         // Given
@@ -123,6 +124,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Teams_EveryColumnRoundTrips(TestEngine engine)
     {
         // Given
@@ -142,6 +144,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Staff_EveryColumnRoundTripsWithBooleansDatesAndNulls(TestEngine engine)
     {
         // Given
@@ -167,6 +170,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Cases_EveryColumnAndEveryHilfeartRoundTrips(TestEngine engine)
     {
         // Given
@@ -191,6 +195,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Meetings_EveryColumnKindAndStatusRoundTrips(TestEngine engine)
     {
         // Given
@@ -214,6 +219,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Reports_EveryColumnAndKindRoundTrips(TestEngine engine)
     {
         // Given
@@ -236,6 +242,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Appointments_EveryOutcomeRoundTrips(TestEngine engine)
     {
         // Given
@@ -260,6 +267,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Fuehrungszeugnisse_CompositeKeyAndNullDateRoundTrip(TestEngine engine)
     {
         // Given
@@ -281,6 +289,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Agreements_EveryColumnRoundTripsUpToYear9999(TestEngine engine)
     {
         // Given
@@ -300,6 +309,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Ag78Sessions_MultiLineTopicAndNullRoundTrip(TestEngine engine)
     {
         // Given
@@ -319,6 +329,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_Trainings_CompositeKeyAndMinutesUpToIntMaxRoundTrip(TestEngine engine)
     {
         // Given
@@ -339,6 +350,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_SecondImportWithEmptyOptionalCells_LoadsNulls(TestEngine engine)
     {
         // Given: the same ids again, now with every optional cell empty.
@@ -380,6 +392,7 @@ public sealed class FactStoreTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    [SqlServerData]
     public async Task LoadAsync_EmptyDatabase_ReturnsEmptySet(TestEngine engine)
     {
         // Given

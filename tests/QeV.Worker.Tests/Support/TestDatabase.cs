@@ -16,12 +16,12 @@ public sealed class TestDatabase : IDisposable
 {
     private readonly string? _postgres;
 
-    private TestDatabase(TestEngine engine, TempFolder folder, Database database, string? postgres)
+    private TestDatabase(TestEngine engine, TempFolder folder, Database database, string? server)
     {
         Engine = engine;
         Folder = folder;
         Database = database;
-        _postgres = postgres;
+        _postgres = server;
     }
 
     public TestEngine Engine { get; }
@@ -63,7 +63,12 @@ public sealed class TestDatabase : IDisposable
         var folder = new TempFolder();
         try
         {
-            var postgres = engine == TestEngine.Postgres ? await PostgresServer.CreateDatabaseAsync() : null;
+            var postgres = engine switch
+            {
+                TestEngine.Postgres => await PostgresServer.CreateDatabaseAsync(),
+                TestEngine.SqlServer => await SqlServerServer.CreateDatabaseAsync(),
+                _ => null,
+            };
             return new TestDatabase(engine, folder, new Database(postgres ?? folder.Combine("qev.db")), postgres);
         }
         catch
@@ -117,7 +122,11 @@ public sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
-        if (_postgres is not null)
+        if (_postgres is not null && Engine == TestEngine.SqlServer)
+        {
+            SqlServerServer.DropDatabase(_postgres);
+        }
+        else if (_postgres is not null)
         {
             PostgresServer.DropDatabase(_postgres);
         }

@@ -1,7 +1,10 @@
 namespace QeV.Worker.Tests.Support;
 
-/// <summary>The database engines every store test runs against.</summary>
-public enum TestEngine { Sqlite, Postgres }
+/// <summary>
+/// The database engines of the store. Every store test runs on <see cref="TestEngines.Each"/>; SQL Server runs the
+/// parity tests marked [SqlServerFact], skipped where no SQL Server can run.
+/// </summary>
+public enum TestEngine { Sqlite, Postgres, SqlServer }
 
 public static class TestEngines
 {

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace QeV.Worker.Dispatch.Delivery;
 
@@ -10,11 +9,6 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
     public ValidateOptionsResult Validate(string? name, MailOptions options)
     {
         var failures = new List<string>();
-        if (!MailboxAddress.TryParse(options.Smtp.From, out var from) || !from.Address.Contains('@', StringComparison.Ordinal))
-        {
-            failures.Add($"Mail:Smtp:From: „{options.Smtp.From}“ ist keine gültige Absenderadresse.");
-        }
-
         if (options.Mode == MailMode.Pickup && string.IsNullOrWhiteSpace(options.PickupDirectory))
         {
             failures.Add("Mail:PickupDirectory fehlt (Mail:Mode = Pickup).");
@@ -30,21 +24,6 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
             else if (!smtp.UseStartTls && !smtp.UsesImplicitTls && !smtp.AllowInsecure && !IsLoopback(smtp.Host))
             {
                 failures.Add($"Mail:Smtp:UseStartTls ist aus, aber „{smtp.Host}“ ist kein lokaler Server: TLS einschalten oder Mail:Smtp:AllowInsecure=true setzen.");
-            }
-
-            if (smtp.Port is < 1 or > 65535)
-            {
-                failures.Add($"Mail:Smtp:Port: {smtp.Port} ist kein gültiger Port.");
-            }
-
-            if (smtp.Connections is < 1 or > 32)
-            {
-                failures.Add($"Mail:Smtp:Connections: {smtp.Connections} liegt nicht zwischen 1 und 32.");
-            }
-
-            if (smtp.Timeout <= TimeSpan.Zero)
-            {
-                failures.Add("Mail:Smtp:Timeout muss positiv sein.");
             }
 
             if (!string.IsNullOrWhiteSpace(smtp.CertificateThumbprint) && !IsThumbprint(smtp.CertificateThumbprint))
@@ -64,9 +43,9 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
     public static string NormalizeThumbprint(string value) =>
         new([.. value.Where(c => !char.IsWhiteSpace(c) && c != ':').Select(char.ToUpperInvariant)]);
 
-    private static bool IsThumbprint(string value) => NormalizeThumbprint(value) is { Length: 40 } t && t.All(char.IsAsciiHexDigit);
-
     public static bool IsLoopback(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
+
+    private static bool IsThumbprint(string value) => NormalizeThumbprint(value) is { Length: 40 } t && t.All(char.IsAsciiHexDigit);
 }

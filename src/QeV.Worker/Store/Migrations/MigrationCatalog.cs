@@ -9,6 +9,7 @@ public static class MigrationCatalog
         M002Ledger.Migration,
         M003ProfileFacts.Migration,
         M004Deliveries.Migration,
+        M006WorkerStatus.Migration,
         M008Deadlines.Migration,
     ];
 }
