@@ -283,15 +283,20 @@ public sealed class NoticeDispatcher(
             throw;
         }
 
-        var accepted = deliveries.Where(d => d.State == NoticeState.Sent).ToList();
-        if (accepted.Count > 0)
+        // One line per notice, with its properties (Seq, CLEF files): search by case or person, never by name.
+        foreach (var notice in deliveries.GroupBy(d => d.NoticeKey, StringComparer.Ordinal))
         {
-            logger.LogInformation("Mail {MailKey} an {Recipients} zugestellt ({Count} Nachrichten)",
-                mail.Key, string.Join(", ", accepted.Select(d => d.Address).Distinct(StringComparer.OrdinalIgnoreCase)), accepted.Select(d => d.NoticeKey).Distinct().Count());
+            var item = mail.Items.First(i => i.Key == notice.Key);
+            using var noticeScope = logger.BeginScope(new Dictionary<string, object?>
+            {
+                ["NoticeKey"] = notice.Key, ["Rule"] = item.Row.Rule, ["CaseId"] = item.Row.CaseId, ["StaffId"] = item.Row.ToStaffId,
+            });
+            var sent = notice.Where(d => d.State == NoticeState.Sent).Select(d => d.Address).ToList();
+            if (sent.Count > 0)
+                logger.LogInformation("Nachricht {NoticeKey} an {Recipient} zugestellt ({MailKey})", notice.Key, string.Join(", ", sent), mail.Key);
+            foreach (var d in notice.Where(d => d.State != NoticeState.Sent))
+                logger.LogWarning("Nachricht {NoticeKey} an {Recipient}: {State} ({Error})", d.NoticeKey, d.Address, d.State, d.Error);
         }
-
-        foreach (var d in deliveries.Where(d => d.State != NoticeState.Sent))
-            logger.LogWarning("Nachricht {NoticeKey} an {Recipient}: {State} ({Error})", d.NoticeKey, d.Address, d.State, d.Error);
 
         await RecordProblemsAsync(dead, day);
     }
