@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 
 namespace QeV.Worker.Cli;
 
@@ -17,6 +18,7 @@ public static class CliApp
             ScanCommand.Create(),
             PreviewCommand.Create(),
             HistoryCommand.Create(),
+            RequeueCommand.Create(),
             RulesCommand.Create(),
             SourcesCommand.Create(),
             HealthCommand.Create(),
@@ -34,9 +36,24 @@ public static class CliApp
             return 2;
         }
 
+        // SIGTERM and Ctrl+C cancel the command's token; a mail in flight is finished and recorded and claims are given
+        // back, however long that takes within Mail:Smtp:Timeout (System.CommandLine would end the process after 2 s).
+        // A second signal ends the process at once.
+        using var stop = new CancellationTokenSource();
+        void OnSignal(PosixSignalContext context)
+        {
+            if (!stop.IsCancellationRequested)
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            }
+        }
+
+        using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }, stop.Token);
         }
         catch (UsageException ex)
         {

@@ -49,10 +49,18 @@ public static class RunCommand
             if (settings.Once)
             {
                 var result = await host.Services.GetRequiredService<NotificationCycle>().RunOnceAsync(settings.AsOf, token);
+                var d = result.Dispatched;
                 await Console.Out.WriteLineAsync(
-                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {result.Dispatched.Sent} versendet, "
-                    + $"{result.Dispatched.Retrying} zur Wiederholung, {result.Dispatched.Dead} unzustellbar.");
-                return result.Dispatched.Dead > 0 ? 3 : 0;
+                    $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {d.Sent} versendet (Mails: {d.Mails}), "
+                    + $"{d.Retrying} zur Wiederholung, {d.Dead} unzustellbar.");
+                if (d.Outage is not null)
+                {
+                    await Console.Out.WriteLineAsync(d.Stopped
+                        ? $"Versand angehalten: {d.Outage}. Offene Nachrichten gehen beim nächsten Lauf."
+                        : $"Mailserver: {d.Outage}. Die betroffenen Nachrichten gehen beim nächsten Lauf.");
+                }
+
+                return ExitCode(d);
             }
 
             var database = host.Services.GetRequiredService<Database>();
@@ -89,6 +97,18 @@ public static class RunCommand
                 builder.Services.AddWindowsService(o => o.ServiceName = "QeV.Worker");
             }
         });
+
+    /// <summary>0 all delivered; 3 a recipient refused for good (dead); 4 owed notices left (the mail system failed, or the run was stopped).</summary>
+    public static int ExitCode(Dispatch.DispatchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        if (result.Dead > 0)
+        {
+            return 3;
+        }
+
+        return result.Outage is not null || result.Waiting > 0 || result.Released > 0 ? 4 : 0;
+    }
 
     private static int Fail(string message)
     {

@@ -7,6 +7,8 @@ using QeV.Worker.Notifications;
 using QeV.Worker.Office;
 using QeV.Worker.Operations;
 
+using QeV.Worker.Dispatch.Delivery;
+
 namespace QeV.Worker.Cli;
 
 /// <summary>`qev test-mail --to ADDRESS`: one marked test mail (header X-QeV-Test) through the configured way out.</summary>

@@ -12,7 +12,7 @@ public sealed class DispatchOptions
 {
     public const string Section = "Notifications";
 
-    /// <summary>Attempts before a notice is dead.</summary>
+    /// <summary>Attempts per recipient refused with 4xx at RCPT TO before that recipient is given up (transport failures never count).</summary>
     [Range(1, 100, ErrorMessage = Allowed.Between)]
     public int MaxAttempts { get; set; } = 15;
 
@@ -34,4 +34,18 @@ public sealed class DispatchOptions
     /// <summary>How long a worker may hold a claimed notice before another takes it over.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = Allowed.Duration, ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>One mail per person and day: reminders, due, overdue notices and escalations go out bundled (F06 never).</summary>
+    public bool Bundle { get; set; } = true;
+
+    /// <summary>Consecutive transport failures (refused, timeout, TLS, login, 421) after which a dispatch run stops.</summary>
+    [Range(2, 100, ErrorMessage = Allowed.Between)]
+    public int BreakAfterTransportFailures { get; set; } = 3;
+
+    /// <summary>The wait before attempt <paramref name="attempt"/> + 1: RetryDelay × 2^(attempt − 1), at most MaxRetryDelay.</summary>
+    public TimeSpan BackoffAfter(int attempt)
+    {
+        var backoff = RetryDelay * Math.Pow(2, Math.Clamp(attempt - 1, 0, 20));
+        return backoff < MaxRetryDelay ? backoff : MaxRetryDelay;
+    }
 }

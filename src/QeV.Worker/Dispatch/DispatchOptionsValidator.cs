@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch.Delivery;
 
 namespace QeV.Worker.Dispatch;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Settings;
 
@@ -16,9 +17,14 @@ public static class MailRegistration
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddValidatedOptions<DispatchOptions>(DispatchOptions.Section, rejectUnknownKeys: false);
         services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
-        services.AddSingleton<IMailTransport, SmtpMailTransport>();
+        services.AddSingleton<SmtpMailTransport>();
+        services.AddSingleton<PickupMailTransport>();
+        services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Mode == MailMode.Smtp
+            ? sp.GetRequiredService<SmtpMailTransport>()
+            : sp.GetRequiredService<PickupMailTransport>());
         services.AddSingleton<MailRenderer>();
-        services.AddSingleton<INoticeMailFactory, NoticeMailFactory>();
+        services.AddSingleton<BundleRenderer>();
+        services.AddSingleton<NoticeMailFactory>();
         services.AddSingleton<NoticeDispatcher>();
         return builder;
     }

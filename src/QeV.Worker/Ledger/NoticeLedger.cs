@@ -50,52 +50,80 @@ public sealed class NoticeLedger(Database database)
     }
 
     /// <summary>
-    /// Takes up to <paramref name="batch"/> notices that may go now: pending or failed and due for a retry, planned
-    /// for today or earlier, urgent or within office hours; and sending ones whose claim expired (a worker died).
+    /// Takes the notices that may go now, for up to <paramref name="addresses"/> recipients at a time, so that everything
+    /// owed to one person is in one batch (one bundled mail): pending or failed and due for a retry no later than
+    /// <paramref name="notAfter"/> (the start of the run, so one run tries a notice once), planned for today or earlier,
+    /// urgent or within office hours; and sending ones whose claim expired (a worker died).
     /// </summary>
     public async Task<IReadOnlyList<NoticeRow>> ClaimAsync(
-        string worker, DateTimeOffset now, DateOnly day, bool officeOpen, TimeSpan lease, int batch, CancellationToken ct)
+        string worker, DateTimeOffset now, DateTimeOffset notAfter, DateOnly day, bool officeOpen, TimeSpan lease, int addresses, CancellationToken ct)
     {
         var dialect = database.Dialect;
+        const string claimable = """
+            ((state IN ('pending', 'failed') AND next_attempt_at <= @notAfter)
+                OR (state = 'sending' AND claimed_until < @now))
+            AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes)
+            """;
         var sql = $"""
             SELECT notice_key FROM notices {dialect.ClaimTableHint}
-            WHERE ((state IN ('pending', 'failed') AND next_attempt_at <= @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes))
-                OR (state = 'sending' AND claimed_until < @now AND planned_for <= @day AND (urgent = @yes OR @officeOpen = @yes)))
+            WHERE {claimable} AND to_address IN (
+                SELECT to_address FROM notices WHERE {claimable}
+                GROUP BY to_address
+                ORDER BY MAX(CASE WHEN urgent = @yes THEN 1 ELSE 0 END) DESC, MIN(created_at), to_address
+                {dialect.Limit("@addresses")})
             ORDER BY urgent DESC, created_at, notice_key
-            {dialect.Limit("@batch")}
             {dialect.SkipLockedClause}
             """;
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(connection, ct);
-        var args = new { now = dialect.Instant(now), day, yes = true, officeOpen, batch };
+        var args = new { now = dialect.Instant(now), notAfter = dialect.Instant(notAfter), day, yes = true, officeOpen, addresses };
         var keys = (await connection.QueryAsync<string>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToList();
-        var rows = new List<NoticeRow>();
-        foreach (var key in keys)
+        var rows = new List<NoticeRow>(keys.Count);
+        foreach (var chunk in keys.Chunk(500))
         {
             await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE notices SET state = 'sending', claimed_by = @worker, claimed_until = @until WHERE notice_key = @key",
-                new { worker, until = dialect.Instant(now + lease), key }, tx, cancellationToken: ct));
-            rows.Add(await connection.QuerySingleAsync<NoticeRow>(new CommandDefinition(
-                "SELECT * FROM notices WHERE notice_key = @key", new { key }, tx, cancellationToken: ct)));
+                $"UPDATE notices SET state = 'sending', claimed_by = @worker, claimed_until = @until WHERE {database.Dialect.InList("notice_key", "@chunk")}",
+                new { worker, until = dialect.Instant(now + lease), chunk }, tx, cancellationToken: ct));
+            rows.AddRange(await connection.QueryAsync<NoticeRow>(new CommandDefinition(
+                $"SELECT * FROM notices WHERE {database.Dialect.InList("notice_key", "@chunk")}", new { chunk }, tx, cancellationToken: ct)));
         }
 
         await tx.CommitAsync(ct);
-        return rows;
+        return [.. rows.OrderByDescending(r => r.Urgent).ThenBy(r => r.CreatedAt).ThenBy(r => r.NoticeKey, StringComparer.Ordinal)];
+    }
+
+    /// <summary>What earlier runs recorded per recipient for these notices.</summary>
+    public async Task<ILookup<string, DeliveryRow>> DeliveriesAsync(IReadOnlyList<string> keys, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = new List<DeliveryRow>();
+        foreach (var chunk in keys.Chunk(500))
+        {
+            rows.AddRange(await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
+                $"SELECT notice_key, address, state, attempts, last_error FROM notice_deliveries WHERE {database.Dialect.InList("notice_key", "@chunk")}",
+                new { chunk }, cancellationToken: ct)));
+        }
+
+        return rows.ToLookup(r => r.NoticeKey, StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Extends this worker's claim just before sending; false when the claim expired and another worker took the notice
-    /// over, in which case this worker must not send it.
+    /// Extends this worker's claims just before sending; returns the keys still held. A key whose claim expired and was
+    /// taken over by another worker is missing, and this worker must not send it.
     /// </summary>
-    public async Task<bool> RenewClaimAsync(string key, string worker, DateTimeOffset until, CancellationToken ct)
+    public async Task<HashSet<string>> RenewClaimsAsync(IReadOnlyList<string> claimed, string worker, DateTimeOffset until, CancellationToken ct)
     {
+        var keys = claimed.ToArray();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
-        var renewed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE notices SET claimed_until = @until WHERE notice_key = @key AND claimed_by = @worker AND state = 'sending'",
-            new { key, worker, until = database.Dialect.Instant(until) }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"UPDATE notices SET claimed_until = @until WHERE {database.Dialect.InList("notice_key", "@keys")} AND claimed_by = @worker AND state = 'sending'",
+            new { keys, worker, until = database.Dialect.Instant(until) }, tx, cancellationToken: ct));
+        var held = await connection.QueryAsync<string>(new CommandDefinition(
+            $"SELECT notice_key FROM notices WHERE {database.Dialect.InList("notice_key", "@keys")} AND claimed_by = @worker AND state = 'sending'",
+            new { keys, worker }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
-        return renewed == 1;
+        return held.ToHashSet(StringComparer.Ordinal);
     }
 
     public Task MarkObsoleteAsync(string key, string worker, string reason, CancellationToken ct) =>
@@ -104,19 +132,100 @@ public sealed class NoticeLedger(Database database)
             WHERE notice_key = @key AND claimed_by = @worker
             """, new { key, worker, reason }, ct);
 
-    public Task MarkSentAsync(string key, string worker, DateTimeOffset now, CancellationToken ct) =>
-        UpdateAsync("""
-            UPDATE notices SET state = 'sent', sent_at = @now, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL,
-                last_error = NULL
-            WHERE notice_key = @key AND claimed_by = @worker
-            """, new { key, worker, now = database.Dialect.Instant(now) }, ct);
+    /// <summary>
+    /// Records what one mail did, in one transaction, right after the server answered: the state per recipient, and
+    /// the notices whose deliveries of this run are complete. This is the only write between the server's 250 and the
+    /// ledger knowing it; the caller retries it as a write, never by sending again.
+    /// </summary>
+    public async Task RecordAsync(string worker, DateTimeOffset now, IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> notices, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(deliveries);
+        ArgumentNullException.ThrowIfNull(notices);
+        var dialect = database.Dialect;
+        var at = dialect.Instant(now);
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await dialect.BeginWriteAsync(connection, ct);
+        var upsert = dialect.Upsert("notice_deliveries",
+            [("notice_key", "@key"), ("address", "@address"), ("state", "@state"), ("attempts", "@attempts"), ("last_error", "@error"),
+             ("updated_at", "@at"), ("sent_at", "@sentAt")],
+            ["notice_key", "address"], ["state", "attempts", "last_error", "updated_at", "sent_at"]);
+        foreach (var d in deliveries)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(upsert, new
+            {
+                key = d.NoticeKey, address = d.Address, state = d.State, attempts = d.Attempts, error = d.Error, at,
+                sentAt = d.State == NoticeState.Sent ? at : null,
+            }, tx, cancellationToken: ct));
+        }
 
-    public Task MarkFailedAsync(string key, string worker, string state, DateTimeOffset nextAttempt, string error, CancellationToken ct) =>
-        UpdateAsync("""
-            UPDATE notices SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
-                claimed_by = NULL, claimed_until = NULL
-            WHERE notice_key = @key AND claimed_by = @worker
-            """, new { key, worker, state, next = database.Dialect.Instant(nextAttempt), error }, ct);
+        foreach (var same in notices.GroupBy(n => (n.State, n.NextAttemptAt, n.Error, n.SentNow)))
+        {
+            foreach (var chunk in same.Select(n => n.NoticeKey).Chunk(500))
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"""
+                    UPDATE notices SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
+                        {(same.Key.SentNow ? "sent_at = @at," : "")} claimed_by = NULL, claimed_until = NULL
+                    WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker
+                    """, new { state = same.Key.State, next = dialect.Instant(same.Key.NextAttemptAt), error = same.Key.Error, at, chunk, worker },
+                    tx, cancellationToken: ct));
+            }
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Gives claimed notices back untouched (the run stopped before their turn): pending again, or failed if tried before.</summary>
+    public async Task ReleaseAsync(IReadOnlyList<string> keys, string worker, CancellationToken ct)
+    {
+        if (keys.Count == 0)
+            return;
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"""
+                UPDATE notices SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END, claimed_by = NULL, claimed_until = NULL
+                WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'
+                """, new { chunk, worker }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// `requeue`: puts notices of <paramref name="state"/> back as owed (attempts from zero, refusals of recipients who
+    /// did not get it forgotten, those who did keep theirs) and writes a ledger event for each. Returns how many.
+    /// </summary>
+    public async Task<int> RequeueAsync(string state, string? rule, DateOnly? since, DateTimeOffset now, CancellationToken ct)
+    {
+        var dialect = database.Dialect;
+        var sql = "SELECT notice_key FROM notices WHERE state = @state"
+            + (rule is null ? "" : " AND rule = @rule")
+            + (since is null ? "" : " AND planned_for >= @since");
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await dialect.BeginWriteAsync(connection, ct);
+        var keys = (await connection.QueryAsync<string>(new CommandDefinition(sql, new { state, rule, since }, tx, cancellationToken: ct))).ToList();
+        var at = dialect.Instant(now);
+        foreach (var chunk in keys.Chunk(500))
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"""
+                UPDATE notices SET state = 'pending', attempts = 0, next_attempt_at = @at, last_error = NULL, claimed_by = NULL, claimed_until = NULL
+                WHERE {database.Dialect.InList("notice_key", "@chunk")}
+                """, new { chunk, at }, tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"DELETE FROM notice_deliveries WHERE {database.Dialect.InList("notice_key", "@chunk")} AND state <> 'sent'", new { chunk }, tx, cancellationToken: ct));
+        }
+
+        foreach (var key in keys)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO notice_events (event_id, notice_key, at, event, detail) VALUES (@id, @key, @at, 'requeued', @detail)",
+                new { id = Guid.NewGuid().ToString("N"), key, at, detail = $"{state} -> pending" }, tx, cancellationToken: ct));
+        }
+
+        await tx.CommitAsync(ct);
+        return keys.Count;
+    }
 
     public async Task<IReadOnlyList<NoticeRow>> HistoryAsync(string? caseId, string? staffId, int limit, CancellationToken ct)
     {

@@ -12,6 +12,8 @@ using QeV.Domain.Profiles;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Migrations;
 
+using QeV.Worker.Dispatch.Delivery;
+
 namespace QeV.Worker.Operations;
 
 /// <summary>The checks of `qev doctor` after the configuration passed: database, mail server, calendar, pickup folder.</summary>

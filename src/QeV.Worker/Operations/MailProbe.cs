@@ -4,6 +4,8 @@ using MailKit.Security;
 using MimeKit;
 using QeV.Worker.Dispatch;
 
+using QeV.Worker.Dispatch.Delivery;
+
 namespace QeV.Worker.Operations;
 
 /// <summary>

@@ -43,6 +43,12 @@ public interface ISqlDialect
     string Limit(string parameter);
 
     /// <summary>
+    /// "<paramref name="column"/> is one of the list <paramref name="parameter"/>": Dapper expands "IN @keys" into one
+    /// parameter per element, but hands a list to Npgsql as one array, which PostgreSQL compares with "= ANY(@keys)".
+    /// </summary>
+    string InList(string column, string parameter);
+
+    /// <summary>
     /// A column in ORDER BY so that rows come in ordinal (byte) order of the key, the order the partition merge compares
     /// in: SQLite's default BINARY collation already is; PostgreSQL's database collation may not be.
     /// </summary>

@@ -12,6 +12,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string SkipLockedClause { get; }
 
+    public abstract string InList(string column, string parameter);
+
     public string ClaimTableHint => "";
 
     public abstract string OrdinalOrder(string column);

@@ -11,6 +11,8 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override string Name => "postgres";
 
+    public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
+
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
     public override string OrdinalOrder(string column) => column + " COLLATE \"C\"";

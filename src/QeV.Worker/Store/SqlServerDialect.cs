@@ -72,6 +72,9 @@ public sealed class SqlServerDialect : ISqlDialect
     // A binary collation compares code points, the ordinal order the partition merge expects (BIN2: all of them).
     public string OrdinalOrder(string column) => column + " COLLATE Latin1_General_BIN2";
 
+    // Dapper expands "IN @keys" into one parameter per element for SqlClient.
+    public string InList(string column, string parameter) => $"{column} IN {parameter}";
+
     public string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
     public static string Quote(string column) => "[" + column.Replace("]", "]]", StringComparison.Ordinal) + "]";

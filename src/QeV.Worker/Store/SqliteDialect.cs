@@ -8,6 +8,8 @@ public sealed class SqliteDialect : OnConflictDialect
 {
     public override string Name => "sqlite";
 
+    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
+
     public override string SkipLockedClause => "";
 
     public override string OrdinalOrder(string column) => column;

@@ -28,7 +28,7 @@ public sealed class MultiInstanceTests
         (await QevProcess.RunAsync(folder.Path, fixedClock, "seed-demo", "--db", reference.ConnectionString)).ExitCode.ShouldBe(0);
         var referenceMail = folder.Combine("reference-mail");
         var once = await QevProcess.RunAsync(folder.Path,
-            new Dictionary<string, string> { ["Mail__PickupDirectory"] = referenceMail },
+            new Dictionary<string, string> { ["Mail__PickupDirectory"] = referenceMail, ["Notifications__Bundle"] = "false" },
             "run", "--once", "--as-of", Monday, "--db", reference.ConnectionString);
         once.ExitCode.ShouldBe(0, once.ToString());
         var expected = EmlFiles.NoticeKeys(referenceMail).Order(StringComparer.Ordinal).ToList();
@@ -101,6 +101,10 @@ public sealed class MultiInstanceTests
         ["Notifications__ImmediateRetries"] = "0",
         ["Notifications__ClaimLease"] = "00:00:12",
         ["Mail__Smtp__Timeout"] = "00:00:10",
+        // One mail per notice, and one connection per instance: a kill then interrupts only the held dialogue, before
+        // the server accepted anything, so exactly-once can be asserted (the kill loop test measures the general case).
+        ["Notifications__Bundle"] = "false",
+        ["Mail__Smtp__Connections"] = "1",
         ["Cluster__CheckinInterval"] = "00:00:02",
         ["Cluster__CheckinMisfireThreshold"] = "00:00:06",
     };

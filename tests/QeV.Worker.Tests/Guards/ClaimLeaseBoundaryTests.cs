@@ -23,13 +23,13 @@ public sealed class ClaimLeaseBoundaryTests
         using var worker = TestWorker.Pickup(db, clock, db.Folder.Combine("mail-out"));
         await worker.Cycle.ScanAsync(Day, CancellationToken.None);
         var claimedAt = clock.UtcNow;
-        (await worker.Ledger.ClaimAsync("crashed-worker", claimedAt, Day, true, Lease, 20, CancellationToken.None)).Count.ShouldBe(1);
+        (await worker.Ledger.ClaimAsync("crashed-worker", claimedAt, claimedAt, Day, true, Lease, 20, CancellationToken.None)).Count.ShouldBe(1);
 
         // When: another worker claims one tick before the end, at the end and one tick after it
         var tick = GuardData.Tick(engine);
-        var before = await worker.Ledger.ClaimAsync("worker-b", claimedAt + Lease - tick, Day, true, Lease, 20, CancellationToken.None);
-        var atTheEnd = await worker.Ledger.ClaimAsync("worker-b", claimedAt + Lease, Day, true, Lease, 20, CancellationToken.None);
-        var after = await worker.Ledger.ClaimAsync("worker-b", claimedAt + Lease + tick, Day, true, Lease, 20, CancellationToken.None);
+        var before = await worker.Ledger.ClaimAsync("worker-b", claimedAt + Lease - tick, claimedAt + Lease - tick, Day, true, Lease, 20, CancellationToken.None);
+        var atTheEnd = await worker.Ledger.ClaimAsync("worker-b", claimedAt + Lease, claimedAt + Lease, Day, true, Lease, 20, CancellationToken.None);
+        var after = await worker.Ledger.ClaimAsync("worker-b", claimedAt + Lease + tick, claimedAt + Lease + tick, Day, true, Lease, 20, CancellationToken.None);
 
         // Then
         before.Count.ShouldBe(0);

@@ -23,7 +23,7 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         var domain = NewDomain();
         using var db = await GuardData.DatabaseAsync(engine, Files(domain, inactiveKeyWorker: true));
         var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
-        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain);
+        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, new Dictionary<string, string?> { ["Mail:Smtp:Connections"] = "1" }); // one delivery after the other, as the guard describes
         (await worker.Cycle.ScanAsync(Day, CancellationToken.None)).ShouldBe(2);
         var takenOver = ReminderKey(9, "S-5");
         Sink.WriteScript(new Dictionary<string, object>
@@ -55,7 +55,7 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         var domain = NewDomain();
         using var db = await GuardData.DatabaseAsync(engine, Files(domain, inactiveKeyWorker: true));
         var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
-        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain);
+        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, new Dictionary<string, string?> { ["Mail:Smtp:Connections"] = "1" }); // one delivery after the other, as the guard describes
         (await worker.Cycle.ScanAsync(Day, CancellationToken.None)).ShouldBe(2);
         var second = ReminderKey(9, "S-5");
         Sink.WriteScript(new Dictionary<string, object>
@@ -75,7 +75,7 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         clock.Advance(TimeSpan.FromMinutes(4));
         await GuardData.WaitUntilAsync(() => Task.FromResult(Sink.Log.Contains("RCPT deputy@" + domain, StringComparison.OrdinalIgnoreCase)),
             TimeSpan.FromSeconds(20), "the sink to hold the second delivery");
-        var other = await worker.Ledger.ClaimAsync("worker-b", clock.UtcNow + TimeSpan.FromMinutes(2), Day, true, TimeSpan.FromMinutes(5), 20, CancellationToken.None);
+        var other = await worker.Ledger.ClaimAsync("worker-b", clock.UtcNow + TimeSpan.FromMinutes(2), clock.UtcNow + TimeSpan.FromMinutes(2), Day, true, TimeSpan.FromMinutes(5), 20, CancellationToken.None);
         var result = await dispatch;
         Sink.WriteScript(new Dictionary<string, object>());
 

@@ -41,11 +41,11 @@ public sealed class RowLockTests
         await gate.OpenAsync();
         await gate.ExecuteAsync("SELECT pg_advisory_lock(@key)", new { key = HoldKey });
         var lease = TimeSpan.FromMinutes(5);
-        var a = worker.Ledger.ClaimAsync("worker-a", clock.UtcNow, Day, true, lease, 20, CancellationToken.None);
+        var a = worker.Ledger.ClaimAsync("worker-a", clock.UtcNow, clock.UtcNow, Day, true, lease, 20, CancellationToken.None);
         await GuardData.WaitUntilAsync(() => WaitingOnAdvisoryLockAsync(db), TimeSpan.FromSeconds(20), "worker A to block inside its claim");
 
         // When: worker B claims while A holds its rows, then A is let go
-        var b = worker.Ledger.ClaimAsync("worker-b", clock.UtcNow, Day, true, lease, 20, CancellationToken.None);
+        var b = worker.Ledger.ClaimAsync("worker-b", clock.UtcNow, clock.UtcNow, Day, true, lease, 20, CancellationToken.None);
         // B either returns at once (it skipped A's rows) or waits on A's row locks (no lock on the claim SELECT).
         await GuardData.WaitUntilAsync(async () => b.IsCompleted || await WaitingOnRowLockAsync(db), TimeSpan.FromSeconds(20), "worker B to finish or block");
         await gate.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = HoldKey });

@@ -145,10 +145,10 @@ public sealed class DispatchSmtpTests(SmtpSinkFixture fixture) : IClassFixture<S
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Dispatch_TemporaryFailureUntilMaxAttempts_DeadAndReported(TestEngine engine)
     {
-        // Given: the server answers 451 for ever; two attempts allowed
+        // Given: the server refuses the recipient with 451 at RCPT TO for ever (a mailbox that never comes back); two attempts allowed
         var domain = NewDomain();
         using var db = await DatabaseAsync(engine, Files(domain));
-        Sink.Reply("kw@" + domain, "451 4.3.0 Try again later");
+        Sink.ReplyAtRcpt("kw@" + domain, "451 4.2.0 Mailbox busy");
         var clock = NineOClock();
         using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, new Dictionary<string, string?> { ["Notifications:MaxAttempts"] = "2" });
         await worker.Cycle.ScanAsync(Day, None);
@@ -295,7 +295,7 @@ public sealed class DispatchSmtpTests(SmtpSinkFixture fixture) : IClassFixture<S
         using (var crashed = TestWorker.Smtp(db, clock, Sink.Port, domain))
         {
             await crashed.Cycle.ScanAsync(Day, None);
-            var claimed = await crashed.Ledger.ClaimAsync("crashed-worker", clock.UtcNow, Day, true, TimeSpan.FromMinutes(5), 20, None);
+            var claimed = await crashed.Ledger.ClaimAsync("crashed-worker", clock.UtcNow, clock.UtcNow, Day, true, TimeSpan.FromMinutes(5), 20, None);
             claimed.ShouldHaveSingleItem().NoticeKey.ShouldBe(ReminderKey());
         }
 
@@ -387,7 +387,7 @@ public sealed class DispatchSmtpTests(SmtpSinkFixture fixture) : IClassFixture<S
         using (var crashed = TestWorker.Smtp(db, clock, Sink.Port, domain))
         {
             await crashed.Cycle.ScanAsync(Day, None);
-            (await crashed.Ledger.ClaimAsync("crashed-worker", clock.UtcNow, Day, true, TimeSpan.FromMinutes(5), 20, None)).Count.ShouldBe(1);
+            (await crashed.Ledger.ClaimAsync("crashed-worker", clock.UtcNow, clock.UtcNow, Day, true, TimeSpan.FromMinutes(5), 20, None)).Count.ShouldBe(1);
         }
 
         using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain);

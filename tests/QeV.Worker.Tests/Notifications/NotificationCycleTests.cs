@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch;
+using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Ledger;
 using QeV.Worker.Tests.Support;
 using static QeV.Worker.Tests.Notifications.NotificationData;

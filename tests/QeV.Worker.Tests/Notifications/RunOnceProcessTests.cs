@@ -36,13 +36,13 @@ public sealed class RunOnceProcessTests
         var afterFirst = SmtpMessage.ReadFolder(outbox);
         var second = await QevProcess.RunAsync(db.Folder.Path, "run", "--once", "--as-of", AsOf, "--db", db.ConnectionString);
 
-        // Then: three F01 reminders (C-9's to the deputy), the F06 notice, the team lead's digest
+        // Then: three F01 reminders (C-9's to the deputy; the two to the key worker bundled), the F06 notice, the team lead's digest
         first.ExitCode.ShouldBe(0, first.ToString());
-        first.StdOut.ShouldContain("05.06.2026: 5 Nachrichten neu vorgemerkt, 5 versendet, 0 zur Wiederholung, 0 unzustellbar.", Case.Sensitive, first.ToString());
-        afterFirst.Select(m => m.NoticeKey).ShouldBe(
+        first.StdOut.ShouldContain("05.06.2026: 5 Nachrichten neu vorgemerkt, 5 versendet (Mails: 4), 0 zur Wiederholung, 0 unzustellbar.", Case.Sensitive, first.ToString());
+        afterFirst.SelectMany(m => m.ItemKeys).ShouldBe(
             [ReminderKey(1), ReminderKey(2), ReminderKey(9, "S-5"), MissedAppointmentsKey, "digest/S-2/2026-06-05"], ignoreOrder: true);
         second.ExitCode.ShouldBe(0, second.ToString());
-        second.StdOut.ShouldContain("05.06.2026: 0 Nachrichten neu vorgemerkt, 0 versendet, 0 zur Wiederholung, 0 unzustellbar.", Case.Sensitive, second.ToString());
+        second.StdOut.ShouldContain("05.06.2026: 0 Nachrichten neu vorgemerkt, 0 versendet (Mails: 0), 0 zur Wiederholung, 0 unzustellbar.", Case.Sensitive, second.ToString());
         SmtpMessage.ReadFolder(outbox).Select(m => m.Path).ShouldBe(afterFirst.Select(m => m.Path), ignoreOrder: true);
     }
 
@@ -60,7 +60,8 @@ public sealed class RunOnceProcessTests
         // Then
         result.ExitCode.ShouldBe(0, result.ToString());
         var mails = SmtpMessage.ReadFolder(outbox);
-        mails.Count.ShouldBe(5, result.ToString());
+        mails.Count.ShouldBe(4, result.ToString());
+        mails.SelectMany(m => m.ItemKeys).Count().ShouldBe(5, result.ToString());
         foreach (var mail in mails)
         {
             var key = mail.NoticeKey.ShouldNotBeNull(mail.Raw);
@@ -70,8 +71,10 @@ public sealed class RunOnceProcessTests
             mail.HasPart("text/html").ShouldBeTrue(mail.ToString());
         }
 
-        var reminders = mails.Where(m => m.NoticeKey!.Contains("/reminder/", StringComparison.Ordinal)).ToList();
-        reminders.Count.ShouldBe(3, result.ToString());
+        // The key worker's two reminders come as one bundle, the deputy's alone: every mail carrying a reminder has the .ics.
+        var reminders = mails.Where(m => m.ItemKeys.Any(k => k.Contains("/reminder/", StringComparison.Ordinal))).ToList();
+        reminders.Count.ShouldBe(2, result.ToString());
+        reminders.SelectMany(m => m.ItemKeys).Count(k => k.Contains("/reminder/", StringComparison.Ordinal)).ShouldBe(3, result.ToString());
         reminders.ShouldAllBe(m => m.HasPart("text/calendar"));
     }
 

@@ -24,6 +24,7 @@ public sealed class RunOnceSmtpProcessTests(SmtpSinkFixture fixture) : IClassFix
         ["Mail__Smtp__UseStartTls"] = "false",
         ["Notifications__AdminEmail"] = "admin@" + domain,
         ["Notifications__ImmediateRetryDelay"] = "00:00:00.020",
+        ["Notifications__Bundle"] = "false",
     };
 
     private static async Task ImportAsync(TestDatabase db, Dictionary<string, string> files)
@@ -80,7 +81,7 @@ public sealed class RunOnceSmtpProcessTests(SmtpSinkFixture fixture) : IClassFix
 
         // Then
         first.ExitCode.ShouldBe(3, first.ToString());
-        first.StdOut.ShouldContain("05.06.2026: 2 Nachrichten neu vorgemerkt, 1 versendet, 0 zur Wiederholung, 1 unzustellbar.", Case.Sensitive, first.ToString());
+        first.StdOut.ShouldContain("05.06.2026: 2 Nachrichten neu vorgemerkt, 1 versendet (Mails: 1), 0 zur Wiederholung, 1 unzustellbar.", Case.Sensitive, first.ToString());
         (await db.ScalarAsync<string>("SELECT state FROM notices WHERE notice_key = @key", new { key = ReminderKey() })).ShouldBe("dead");
         (await db.ScalarAsync<long>("SELECT attempts FROM notices WHERE notice_key = @key", new { key = ReminderKey() })).ShouldBe(1);
         Sink.MessagesTo("kw@" + domain).ShouldBeEmpty();

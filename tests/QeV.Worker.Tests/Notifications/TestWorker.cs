@@ -45,6 +45,8 @@ internal sealed class TestWorker : IDisposable
             ["Notifications:ImmediateRetryDelay"] = "00:00:00.020",
             ["Notifications:RetryDelay"] = "00:01:00",
             ["Notifications:ClaimLease"] = "00:05:00",
+            // The mechanics tests count one mail per notice; bundling has tests of its own.
+            ["Notifications:Bundle"] = "false",
         }, settings, schedules);
 
     /// <summary>.eml files into <paramref name="folder"/> (Mail:Mode Pickup).</summary>
@@ -54,6 +56,7 @@ internal sealed class TestWorker : IDisposable
         {
             ["Mail:Mode"] = "Pickup",
             ["Mail:PickupDirectory"] = folder,
+            ["Notifications:Bundle"] = "false",
         }, settings, schedules);
 
     /// <summary>

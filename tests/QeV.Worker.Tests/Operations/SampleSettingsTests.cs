@@ -11,6 +11,8 @@ using QeV.Worker.Operations;
 using QeV.Worker.Scheduling;
 using QeV.Worker.Store;
 
+using QeV.Worker.Dispatch.Delivery;
+
 namespace QeV.Worker.Tests.Operations;
 
 /// <summary>appsettings.sample.json lists every setting with its default, passes the start-up checks, and sets no rule values.</summary>

@@ -49,7 +49,7 @@ public sealed class TelemetryProcessTests
         var delivered = events.Where(e => e.GetProperty("@mt").GetString()!.Contains("zugestellt", StringComparison.Ordinal)).ToList();
         // as RunOnceProcessTests without the inactive key worker: two F01 reminders, the F06 notice, the digest
         delivered.Count.ShouldBe(4, string.Join('\n', events));
-        result.StdOut.ShouldContain(", 4 versendet,");
+        result.StdOut.ShouldContain(", 4 versendet (Mails: 3),"); // the two reminders to the key worker go as one bundle
         var reminder = delivered.Single(e => e.GetProperty("NoticeKey").GetString() == ReminderKey(1));
         reminder.GetProperty("Rule").GetString().ShouldBe("F01");
         reminder.GetProperty("CaseId").GetString().ShouldNotBeNullOrEmpty();

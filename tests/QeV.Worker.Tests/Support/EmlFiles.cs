@@ -23,6 +23,11 @@ public static partial class EmlFiles
     public static IReadOnlyList<string> NoticeKeys(string folder) =>
         In(folder).Select(f => Header(f, "X-QeV-Notice-Key") ?? "(ohne Schlüssel)").ToList();
 
+    /// <summary>The notice keys every mail carries: a bundle's item keys, else its notice key.</summary>
+    public static IReadOnlyList<string> ItemKeys(string folder) =>
+        In(folder).SelectMany(f => Header(f, "X-QeV-Item-Keys")?.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            ?? [Header(f, "X-QeV-Notice-Key") ?? "(ohne Schlüssel)"]).ToList();
+
     [GeneratedRegex("\r\n[ \t]+")]
     private static partial Regex Folding();
 }

@@ -63,6 +63,10 @@ public sealed class SmtpMessage
 
     public string? NoticeKey => Header("X-QeV-Notice-Key");
 
+    /// <summary>The keys of the notices this mail carries: a bundle's items, else its own key.</summary>
+    public IReadOnlyList<string> ItemKeys =>
+        Header("X-QeV-Item-Keys")?.Split(' ', StringSplitOptions.RemoveEmptyEntries) ?? (NoticeKey is { } key ? [key] : []);
+
     /// <summary>Whether any MIME part (or the message itself) has this content type, e.g. "text/html".</summary>
     public bool HasPart(string mediaType) =>
         Regex.IsMatch(Raw, @"(?im)^content-type:\s*" + Regex.Escape(mediaType) + @"\s*(;|$)");

@@ -138,6 +138,15 @@ public sealed class SmtpSink : IAsyncDisposable
             },
         });
 
+    /// <summary>Answers <paramref name="reply"/> to RCPT TO of addresses containing <paramref name="recipientPart"/> (others stay accepted).</summary>
+    public void ReplyAtRcpt(string recipientPart, string reply, int? times = null)
+    {
+        var rule = new Dictionary<string, object> { ["match_rcpt"] = recipientPart, ["reply"] = reply, ["stage"] = "rcpt" };
+        if (times is { } n)
+            rule["times"] = n;
+        WriteScript(new Dictionary<string, object> { ["rules"] = new[] { rule } });
+    }
+
     /// <summary>Every message stored so far, oldest first.</summary>
     public IReadOnlyList<SmtpMessage> Messages() => SmtpMessage.ReadFolder(MailDir);
 

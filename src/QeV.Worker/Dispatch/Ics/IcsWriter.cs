@@ -13,12 +13,27 @@ public static class IcsWriter
     public static string Write(CalendarEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        var sb = new StringBuilder(512);
+        return Write([e]);
+    }
+
+    /// <summary>One VCALENDAR with one VEVENT per event (a bundled mail's items).</summary>
+    public static string Write(IReadOnlyList<CalendarEvent> events)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var sb = new StringBuilder(256 + (events.Count * 384));
         Line(sb, "BEGIN:VCALENDAR");
         Line(sb, "VERSION:2.0");
         Line(sb, "PRODID:-//QeV.Worker//Fristen//DE");
         Line(sb, "CALSCALE:GREGORIAN");
         Line(sb, "METHOD:PUBLISH");
+        foreach (var e in events)
+            Event(sb, e);
+        Line(sb, "END:VCALENDAR");
+        return sb.ToString();
+    }
+
+    private static void Event(StringBuilder sb, CalendarEvent e)
+    {
         Line(sb, "BEGIN:VEVENT");
         Line(sb, "UID:" + IcsText.Escape(e.Uid));
         Line(sb, "DTSTAMP:" + e.Stamp.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
@@ -28,8 +43,6 @@ public static class IcsWriter
         Line(sb, "DESCRIPTION:" + IcsText.Escape(e.Description));
         Line(sb, "TRANSP:TRANSPARENT");
         Line(sb, "END:VEVENT");
-        Line(sb, "END:VCALENDAR");
-        return sb.ToString();
     }
 
     /// <summary>A UID that is stable per key: lowercase hex of the first 16 bytes of SHA-256(key) + "@qev-worker".</summary>

@@ -1,69 +1,55 @@
 using System.Globalization;
-using System.Net.Mail;
-using System.Net.Mime;
 using System.Security.Cryptography;
 using System.Text;
+using MimeKit;
+using MimeKit.Text;
 using QeV.Worker.Dispatch.Ics;
 using QeV.Domain.Planning;
 
 namespace QeV.Worker.Dispatch.Rendering;
 
 /// <summary>
-/// Builds the <see cref="MailMessage"/> of a rendered notice: text part first, HTML alternative second, the
-/// calendar event as an .ics attachment, and the headers that make it traceable (notice key, Message-ID from the
-/// key) and keep auto-responders quiet (Auto-Submitted).
+/// Builds the <see cref="MimeMessage"/> of a rendered notice or bundle: text part first, HTML alternative second, the
+/// calendar as an .ics attachment, and the headers that make it traceable (notice key, Message-ID from the key, so a
+/// repeat carries the same id) and keep auto-responders quiet (Auto-Submitted).
 /// </summary>
 public static class MailComposer
 {
     public const string NoticeKeyHeader = "X-QeV-Notice-Key";
+
+    /// <summary>The keys of the items a bundled mail carries, space-separated.</summary>
+    public const string ItemKeysHeader = "X-QeV-Item-Keys";
+
     public const string CalendarMediaType = "text/calendar";
 
-    /// <summary>The caller owns (and disposes) the message.</summary>
-    public static MailMessage Compose(NoticeContent content, RenderedMail rendered, MailAddress from)
+    public static MimeMessage Compose(NoticeContent content, RenderedMail rendered, MailboxAddress from)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(rendered);
-        ArgumentNullException.ThrowIfNull(from);
+        var calendar = rendered.Calendar is { } e ? (IcsWriter.Write(e), CalendarFileName(content.Rule, e.Date)) : default((string, string)?);
+        var message = Compose(content.Key, rendered.Subject, rendered.Text, rendered.Html, calendar, from, content.Urgent);
+        message.To.Add(Address(content.To));
+        foreach (var cc in content.Cc)
+            message.Cc.Add(Address(cc));
+        return message;
+    }
 
-        var message = new MailMessage
-        {
-            From = from,
-            Subject = MailBody.SingleLine(rendered.Subject),
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
-            Priority = content.Urgent ? MailPriority.High : MailPriority.Normal,
-        };
-        try
-        {
-            message.To.Add(Address(content.To));
-            foreach (var cc in content.Cc)
-                message.CC.Add(Address(cc));
-
-            message.AlternateViews.Add(View(rendered.Text, MediaTypeNames.Text.Plain));
-            message.AlternateViews.Add(View(rendered.Html, MediaTypeNames.Text.Html));
-            if (rendered.Calendar is { } calendar)
-                message.Attachments.Add(CalendarAttachment(content.Rule, calendar));
-
-            message.Headers.Add(NoticeKeyHeader, content.Key);
-            message.Headers.Add("Auto-Submitted", "auto-generated");
-            message.Headers.Add("X-Auto-Response-Suppress", "All");
-            message.Headers.Add("Message-ID", MessageIdFor(content.Key));
-            return message;
-        }
-        catch
-        {
-            message.Dispose();
-            throw;
-        }
+    /// <summary>One mail to one person carrying several items, each with its own key.</summary>
+    public static MimeMessage ComposeBundle(string key, Recipient to, IReadOnlyList<string> itemKeys, RenderedBundle rendered, MailboxAddress from)
+    {
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(rendered);
+        var calendar = rendered.Events.Count > 0
+            ? (IcsWriter.Write(rendered.Events), "fristen-" + rendered.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".ics")
+            : default((string, string)?);
+        var message = Compose(key, rendered.Subject, rendered.Text, rendered.Html, calendar, from, urgent: false);
+        message.To.Add(Address(to));
+        message.Headers.Add(ItemKeysHeader, string.Join(' ', itemKeys));
+        return message;
     }
 
     /// <summary>"&lt;" + lowercase hex of the first 16 bytes of SHA-256(key) + "@qev-worker&gt;": the same key, the same id.</summary>
-    public static string MessageIdFor(string key)
-    {
-        ArgumentNullException.ThrowIfNull(key);
-        return "<" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "@qev-worker>";
-    }
+    public static string MessageIdFor(string key) => "<" + MessageIdValue(key) + ">";
 
     /// <summary>"frist-f01-2026-12-04.ics".</summary>
     public static string CalendarFileName(string? rule, DateOnly due)
@@ -72,22 +58,57 @@ public static class MailComposer
         return prefix + due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".ics";
     }
 
-    private static MailAddress Address(Recipient recipient) =>
-        new(recipient.Email, recipient.DisplayName, Encoding.UTF8);
-
-    private static AlternateView View(string body, string mediaType)
+    private static MimeMessage Compose(
+        string key, string subject, string text, string html, (string Ics, string FileName)? calendar, MailboxAddress from, bool urgent)
     {
-        var view = AlternateView.CreateAlternateViewFromString(body.ReplaceLineEndings("\r\n"), Encoding.UTF8, mediaType);
-        view.TransferEncoding = TransferEncoding.QuotedPrintable;
-        return view;
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(from);
+        var message = new MimeMessage { Subject = MailBody.SingleLine(subject), MessageId = MessageIdValue(key) };
+        message.From.Add(from);
+        if (urgent)
+        {
+            message.Priority = MessagePriority.Urgent;
+            message.Importance = MessageImportance.High;
+            message.XPriority = XMessagePriority.Highest;
+        }
+
+        var alternative = new MultipartAlternative { Part(TextFormat.Plain, text), Part(TextFormat.Html, html) };
+        if (calendar is { } c)
+        {
+            var attachment = new TextPart("calendar")
+            {
+                ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = c.FileName },
+                ContentTransferEncoding = ContentEncoding.QuotedPrintable,
+            };
+            attachment.SetText(Encoding.UTF8, c.Ics);
+            attachment.ContentType.Charset = "utf-8";
+            attachment.ContentType.Name = c.FileName;
+            attachment.ContentType.Parameters.Add("method", "PUBLISH");
+            message.Body = new Multipart("mixed") { alternative, attachment };
+        }
+        else
+        {
+            message.Body = alternative;
+        }
+
+        message.Headers.Add(NoticeKeyHeader, key);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add("X-Auto-Response-Suppress", "All");
+        return message;
     }
 
-    private static Attachment CalendarAttachment(string? rule, CalendarEvent calendar)
+    private static string MessageIdValue(string key)
     {
-        var type = new ContentType(CalendarMediaType) { CharSet = "utf-8", Name = CalendarFileName(rule, calendar.Date) };
-        type.Parameters["method"] = "PUBLISH";
-        var attachment = new Attachment(new MemoryStream(Encoding.UTF8.GetBytes(IcsWriter.Write(calendar))), type);
-        attachment.ContentDisposition!.FileName = type.Name;
-        return attachment;
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16) + "@qev-worker";
+    }
+
+    private static MailboxAddress Address(Recipient recipient) => new(Encoding.UTF8, recipient.DisplayName, recipient.Email);
+
+    private static TextPart Part(TextFormat format, string body)
+    {
+        var part = new TextPart(format) { ContentTransferEncoding = ContentEncoding.QuotedPrintable };
+        part.SetText(Encoding.UTF8, body.ReplaceLineEndings("\r\n"));
+        return part;
     }
 }

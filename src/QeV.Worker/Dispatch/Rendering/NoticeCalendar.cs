@@ -15,7 +15,18 @@ public static class NoticeCalendar
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(templates);
-        if (content.Kind is not (NoticeKind.Reminder or NoticeKind.Due) || content.DueDate is not { } due)
+        if (content.Kind is not (NoticeKind.Reminder or NoticeKind.Due))
+            return null;
+
+        return ForItem(content, templates, stamp);
+    }
+
+    /// <summary>The event of any dated item (a bundle has one VEVENT per item, overdue ones included).</summary>
+    public static CalendarEvent? ForItem(NoticeContent content, MailTemplates templates, DateTimeOffset stamp)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(templates);
+        if (content.DueDate is not { } due)
             return null;
 
         var template = templates.ContentFor(content.Rule, MailTemplateNames.Calendar, content.Profile);

@@ -8,6 +8,7 @@ public static class MigrationCatalog
         M001Facts.Migration,
         M002Ledger.Migration,
         M003ProfileFacts.Migration,
+        M004Deliveries.Migration,
         M005CatalogFacts.Migration,
         M006WorkerStatus.Migration,
         M008Deadlines.Migration,

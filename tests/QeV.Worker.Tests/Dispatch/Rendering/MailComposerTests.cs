@@ -1,6 +1,5 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MimeKit;
+using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Dispatch.Rendering;
 using QeV.Domain.Planning;
 
@@ -8,12 +7,12 @@ namespace QeV.Worker.Tests.Dispatch.Rendering;
 
 public sealed class MailComposerTests : IDisposable
 {
-    private static readonly MailAddress From = new("fristen@qev-worker.invalid", "QeV.Worker");
+    private static readonly MailboxAddress From = new("QeV.Worker", "fristen@qev-worker.invalid");
     private readonly string _pickup = Directory.CreateTempSubdirectory("qev-eml-").FullName;
 
     public void Dispose() => Directory.Delete(_pickup, recursive: true);
 
-    private static (NoticeContent Notice, MailMessage Message) Compose(NoticeKind kind = NoticeKind.Reminder)
+    private static (NoticeContent Notice, MimeMessage Message) Compose(NoticeKind kind = NoticeKind.Reminder)
     {
         var notice = SampleNotices.Notice("F01", kind) with
         {
@@ -24,6 +23,13 @@ public sealed class MailComposerTests : IDisposable
         var rendered = new MailRenderer(new MailTemplates(), TimeProvider.System)
             .Render(notice, new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
         return (notice, MailComposer.Compose(notice, rendered, From));
+    }
+
+    private static string Eml(MimeMessage message)
+    {
+        using var stream = new MemoryStream();
+        message.WriteTo(new FormatOptions { NewLineFormat = NewLineFormat.Dos }, stream);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     [Fact]
@@ -41,7 +47,7 @@ public sealed class MailComposerTests : IDisposable
 
         message.Headers["X-QeV-Notice-Key"].ShouldBe("F01/M-1001/2026-12-04/reminder-10bd");
         message.Headers["Auto-Submitted"].ShouldBe("auto-generated");
-        message.Headers["Message-ID"].ShouldBe("<7e20654e460843bb005733ebc7acfef8@qev-worker>");
+        ("<" + message.MessageId + ">").ShouldBe("<7e20654e460843bb005733ebc7acfef8@qev-worker>");
     }
 
     [Fact]
@@ -49,24 +55,24 @@ public sealed class MailComposerTests : IDisposable
     {
         using var message = Compose().Message;
 
-        message.From.ShouldBe(From);
-        message.To.Single().Address.ShouldBe("petra@example.org");
-        message.To.Single().DisplayName.ShouldBe("Petra Müller");
-        message.CC.Select(a => a.Address).ShouldBe(["carla@example.org", "tina@example.org"]);
+        message.From.Mailboxes.Single().Address.ShouldBe(From.Address);
+        message.To.Mailboxes.Single().Address.ShouldBe("petra@example.org");
+        message.To.Mailboxes.Single().Name.ShouldBe("Petra Müller");
+        message.Cc.Mailboxes.Select(a => a.Address).ShouldBe(["carla@example.org", "tina@example.org"]);
         message.Subject.ShouldBe("Erinnerung: Entwicklungsbericht zu 51.2-0815/25 (fällig 04.12.2026)");
-        message.SubjectEncoding.ShouldBe(Encoding.UTF8);
     }
 
     [Fact]
-    public void Compose_Reminder_TextViewFirstThenHtml()
+    public void Compose_Reminder_TextPartFirstThenHtml()
     {
         using var message = Compose().Message;
 
-        message.AlternateViews.Count.ShouldBe(2);
-        message.AlternateViews[0].ContentType.MediaType.ShouldBe(MediaTypeNames.Text.Plain);
-        message.AlternateViews[0].ContentType.CharSet.ShouldBe("utf-8");
-        message.AlternateViews[1].ContentType.MediaType.ShouldBe(MediaTypeNames.Text.Html);
-        message.AlternateViews[1].ContentType.CharSet.ShouldBe("utf-8");
+        var alternative = message.BodyParts.OfType<TextPart>().ToList();
+        alternative.Count.ShouldBe(3);
+        alternative[0].ContentType.MimeType.ShouldBe("text/plain");
+        alternative[0].ContentType.Charset.ShouldBe("utf-8");
+        alternative[1].ContentType.MimeType.ShouldBe("text/html");
+        alternative[1].ContentType.Charset.ShouldBe("utf-8");
     }
 
     [Fact]
@@ -74,15 +80,14 @@ public sealed class MailComposerTests : IDisposable
     {
         using var message = Compose().Message;
 
-        var attachment = message.Attachments.ShouldHaveSingleItem();
-        attachment.ContentType.MediaType.ShouldBe("text/calendar");
+        var attachment = message.Attachments.OfType<MimePart>().ShouldHaveSingleItem();
+        attachment.ContentType.MimeType.ShouldBe("text/calendar");
         attachment.ContentType.Parameters["method"].ShouldBe("PUBLISH");
-        attachment.ContentType.CharSet.ShouldBe("utf-8");
-        attachment.Name.ShouldBe("frist-f01-2026-12-04.ics");
-        using var reader = new StreamReader(attachment.ContentStream, Encoding.UTF8);
-        var ics = reader.ReadToEnd();
-        ics.ShouldContain("DTSTART;VALUE=DATE:20261204\r\n");
-        ics.ShouldContain("SUMMARY:Frist: Entwicklungsbericht 51.2-0815/25\r\n");
+        attachment.ContentType.Charset.ShouldBe("utf-8");
+        attachment.FileName.ShouldBe("frist-f01-2026-12-04.ics");
+        var ics = ((TextPart)attachment).Text.ReplaceLineEndings("\n");
+        ics.ShouldContain("DTSTART;VALUE=DATE:20261204\n");
+        ics.ShouldContain("SUMMARY:Frist: Entwicklungsbericht 51.2-0815/25\n");
     }
 
     [Fact]
@@ -102,24 +107,27 @@ public sealed class MailComposerTests : IDisposable
 
         using var message = MailComposer.Compose(notice, rendered, From);
 
-        message.Priority.ShouldBe(MailPriority.High);
+        message.Priority.ShouldBe(MessagePriority.Urgent);
+        message.Importance.ShouldBe(MessageImportance.High);
     }
 
     [Fact]
-    public void Compose_WrittenToPickupDirectory_EmlHasHeadersPartsAndCalendar()
+    public async Task Compose_WrittenToPickupFolder_EmlNamedAfterKeyHasHeadersPartsAndCalendar()
     {
         // Given
         using var message = Compose().Message;
-        using var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = _pickup };
+        var transport = new PickupMailTransport(Microsoft.Extensions.Options.Options.Create(new MailOptions { PickupDirectory = _pickup }));
 
         // When
-        client.Send(message);
+        await transport.SendAsync(message, "F01/M-1001/2026-12-04/reminder-10bd", [new MailboxAddress("", "petra@example.org")], CancellationToken.None);
 
         // Then
-        var eml = File.ReadAllText(Directory.GetFiles(_pickup, "*.eml").ShouldHaveSingleItem());
+        var file = Directory.GetFiles(_pickup).ShouldHaveSingleItem();
+        Path.GetFileName(file).ShouldBe("F01_M-1001_2026-12-04_reminder-10bd.eml");
+        var eml = File.ReadAllText(file);
         eml.ShouldContain("X-QeV-Notice-Key: F01/M-1001/2026-12-04/reminder-10bd\r\n");
         eml.ShouldContain("Auto-Submitted: auto-generated\r\n");
-        eml.ShouldContain("Message-ID: <7e20654e460843bb005733ebc7acfef8@qev-worker>\r\n");
+        eml.ShouldContain("Message-Id: <7e20654e460843bb005733ebc7acfef8@qev-worker>\r\n");
         eml.ShouldContain("Content-Type: multipart/alternative");
         eml.ShouldContain("Content-Type: text/calendar");
         eml.ShouldContain("method=PUBLISH");
@@ -127,5 +135,6 @@ public sealed class MailComposerTests : IDisposable
         eml.ShouldContain("carla@example.org");
         eml.IndexOf("Content-Type: text/plain", StringComparison.Ordinal)
             .ShouldBeLessThan(eml.IndexOf("Content-Type: text/html", StringComparison.Ordinal));
+        Eml(message).ShouldBe(eml);
     }
 }

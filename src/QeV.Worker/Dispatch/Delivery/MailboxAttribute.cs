@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MimeKit;
 
-namespace QeV.Worker.Dispatch;
+namespace QeV.Worker.Dispatch.Delivery;
 
 /// <summary>One sender address, with or without a display name.</summary>
 [AttributeUsage(AttributeTargets.Property)]
@@ -11,5 +11,5 @@ public sealed class MailboxAttribute : ValidationAttribute
 
     public override bool IsValid(object? value) =>
         value is string text && MailboxAddress.TryParse(text, out var mailbox) && mailbox.Address.Contains('@', StringComparison.Ordinal)
-        && System.Net.Mail.MailAddress.TryCreate(text, out _);
+        && mailbox.Address.IndexOf('@', StringComparison.Ordinal) is > 0 and var at && at < mailbox.Address.Length - 1;
 }

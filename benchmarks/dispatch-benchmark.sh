@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Timed dispatch runs (delivery issue), never asserted in a test: mails/s over SMTP to the test sink
+# (tests/smtp-sink, aiosmtpd) and to postfix's smtp-sink, the pickup folder, and the bundled day
+# (2,000 staff owed 37,580 items -> 2,000 bundled mails to the pickup folder, every ledger row recorded).
+# Usage: benchmarks/dispatch-benchmark.sh [notices=5000]
+# Installs postfix (for /usr/sbin/smtp-sink) and time non-interactively if missing. Figures: docs/performance.md.
+set -euo pipefail
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+N="${1:-5000}"
+WORK="${QEV_BENCH_DIR:-$REPO/.bench/dispatch}"
+rm -rf "$WORK" && mkdir -p "$WORK"
+
+if [ ! -x /usr/sbin/smtp-sink ] || [ ! -x /usr/bin/time ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postfix time >/dev/null 2>&1 || true
+fi
+
+dotnet publish "$REPO/src/QeV.Worker" -c Release -o "$WORK/bin" --nologo -v quiet >/dev/null
+QEV=(dotnet "$WORK/bin/qev.dll")
+export Rules__Profile=magdeburg-kern Serilog__MinimumLevel__Default=Warning
+AS_OF=2026-06-05
+
+# <folder> <staff> <items>: <items> cases spread over <staff> key workers, each owing one F01 reminder on $AS_OF.
+generate() {
+    /usr/bin/python3 - "$@" <<'PY'
+import os, sys
+folder, staff, items = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+os.makedirs(folder, exist_ok=True)
+def write(name, header, rows):
+    with open(os.path.join(folder, name), "w", encoding="utf-8") as f:
+        f.write(header + "\n")
+        f.writelines(r + "\n" for r in rows)
+write("organisations.csv", "organisation_id,kind,name,contact_email,state", ["JA-1,jugendamt,Jugendamt,,ST", "TR-1,traeger,Traeger,,ST"])
+write("teams.csv", "team_id,organisation_id,name,lead_staff_id,deputy_lead_staff_id", ["T-1,TR-1,Team,,"])
+write("staff.csv", "staff_id,organisation_id,team_id,display_name,email,role,active",
+      ["S-CM,JA-1,,Fallführung,cm@bench.example,fachkraft,true"]
+      + [f"S-{i},TR-1,T-1,Fachkraft {i},fk{i}@bench.example,fachkraft,true" for i in range(staff)])
+write("cases.csv", "case_id,file_reference,hilfeart,start_date,end_date,case_manager_staff_id,provider_organisation_id,key_worker_staff_id",
+      [f"C-{n},51.2-{n}/26,31,2025-01-15,,S-CM,TR-1,S-{n % staff}" for n in range(items)])
+write("fuehrungszeugnisse.csv", "staff_id,issued_date,presented_date", [f"S-{i},2024-01-10,2024-01-15" for i in range(staff)])
+write("meetings.csv", "meeting_id,case_id,kind,date,status,plan_sent_date,cost_approval_date",
+      [f"M-{n},C-{n},fortschreibung,2026-06-24,planned,," for n in range(items)])
+PY
+}
+
+timed() {  # timed <label> <command...>: wall time start to exit
+    local label="$1"; shift
+    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || true
+    read -r secs kb <"$WORK/time.txt"
+    printf '%-58s %7.2f s %6d MB  %s\n' "$label" "$secs" "$((kb / 1024))" "$(tail -1 "$WORK/out.txt")"
+}
+
+prepared_db() {  # prepared_db <name> <staff> <items>: imported and scanned (the ledger holds the owed notices)
+    local db="$WORK/$1.db"
+    generate "$WORK/$1-csv" "$2" "$3"
+    "${QEV[@]}" import "$WORK/$1-csv" --db "$db" >/dev/null 2>&1
+    # Scanned outside office hours on a day off: the notices are planned, nothing is sent yet.
+    echo "$db"
+}
+
+dispatch_rate() {  # dispatch_rate <label> <env...>: mails/s of the dispatch alone, from the worker's own log line
+    local label="$1"; shift
+    local db; db=$(prepared_db "rate-$RANDOM" "$N" "$N")
+    env "$@" Notifications__Bundle=false Serilog__MinimumLevel__Default=Information \
+        /usr/bin/time -f "%e" -o "$WORK/time.txt" "${QEV[@]}" run --once --as-of "$AS_OF" --db "$db" >"$WORK/out.txt" 2>"$WORK/err.txt" || true
+    printf '%-40s %s (run --once start to exit %s s)\n' "$label" \
+        "$(grep -o 'Versand über.*' "$WORK/err.txt" | tail -1)" "$(cat "$WORK/time.txt")"
+}
+
+echo "== dispatch, $N notices, one mail each, ledger written per mail (Notifications:Bundle=false) =="
+dispatch_rate "pickup folder" Mail__Mode=Pickup Mail__PickupDirectory="$WORK/pickup"
+
+/usr/bin/python3 "$REPO/tests/smtp-sink/sink.py" --port 0 --maildir "$WORK/sink-mail" >"$WORK/sink.out" 2>"$WORK/sink.err" &
+SINK_PID=$!
+for _ in $(seq 1 100); do grep -q READY "$WORK/sink.out" 2>/dev/null && break; sleep 0.1; done
+SINK_PORT=$(awk '/READY/ {print $2}' "$WORK/sink.out")
+for c in 1 4; do
+    dispatch_rate "test sink (aiosmtpd), $c connection(s)" Mail__Mode=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$SINK_PORT" \
+        Mail__Smtp__UseStartTls=false Mail__Smtp__Connections=$c
+done
+kill "$SINK_PID" 2>/dev/null || true
+
+if [ -x /usr/sbin/smtp-sink ]; then
+    PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    /usr/sbin/smtp-sink -c "127.0.0.1:$PORT" 256 >/dev/null 2>&1 &
+    PF_PID=$!
+    sleep 0.5
+    for c in 1 4; do
+        dispatch_rate "postfix smtp-sink, $c connection(s)" Mail__Mode=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$PORT" \
+            Mail__Smtp__UseStartTls=false Mail__Smtp__Connections=$c
+    done
+    kill "$PF_PID" 2>/dev/null || true
+else
+    echo "postfix smtp-sink not installed; skipped"
+fi
+
+echo "== the bundled day: 2,000 staff owed 37,580 items, pickup folder =="
+DAY_DB=$(prepared_db day 2000 37580)
+timed "run --once (scan, ledger, 2,000 bundles, every row recorded)" env Mail__Mode=Pickup Mail__PickupDirectory="$WORK/day-mail" \
+    "${QEV[@]}" run --once --as-of "$AS_OF" --db "$DAY_DB"
+echo "   $(ls "$WORK/day-mail" | wc -l) mails written; ledger: $(/usr/bin/python3 -c "
+import sqlite3; c = sqlite3.connect('$DAY_DB')
+print(dict(c.execute('SELECT state, COUNT(*) FROM notices GROUP BY state').fetchall()), c.execute('SELECT COUNT(*) FROM notice_deliveries').fetchone()[0], 'delivery rows')")"

@@ -1,0 +1,58 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace QeV.Worker.Dispatch.Delivery;
+
+/// <summary>
+/// Writes each message as an .eml file named after its key, atomically: a temporary file in the same folder, then a
+/// rename, so a reader never sees half a mail and a repeat replaces the same file instead of adding one.
+/// </summary>
+public sealed class PickupMailTransport(IOptions<MailOptions> options) : IMailTransport
+{
+    private static readonly FormatOptions Format = new() { NewLineFormat = NewLineFormat.Dos };
+
+    private string Folder => Path.GetFullPath(options.Value.PickupDirectory);
+
+    public string Target => Folder;
+
+    public int Parallelism => 4;
+
+    public async Task<IReadOnlyList<RecipientResult>> SendAsync(MimeMessage message, string key, IReadOnlyList<MailboxAddress> recipients, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(recipients);
+        var folder = Folder;
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, FileName(key));
+        var temp = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: false))
+            {
+                await message.WriteToAsync(Format, stream, ct);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new TransportException($"Ablageordner {folder} nicht beschreibbar: {ex.Message}", ex);
+        }
+
+        return recipients.Select(r => new RecipientResult(r.Address, RecipientOutcome.Accepted)).ToList();
+    }
+
+    public Task CloseAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>The key with every character outside [A-Za-z0-9._-] as '_', plus ".eml" ("F01_M-1001_2026-12-04_….eml").</summary>
+    public static string FileName(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var sb = new StringBuilder(key.Length + 4);
+        foreach (var c in key)
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_');
+        return sb.Append(".eml").ToString();
+    }
+}
