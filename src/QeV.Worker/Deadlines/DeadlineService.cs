@@ -13,8 +13,8 @@ namespace QeV.Worker.Deadlines;
 /// <summary>
 /// Evaluates every rule as of a date: from the deadlines table, refreshed incrementally by a scan first
 /// (<see cref="FromTableAsync"/>), or over all facts loaded at once (<see cref="EvaluateAsync"/>, which preview's
-/// day-by-day simulation, the parity tests and mapped sources use): the store's facts with the mapped entities read
-/// from their sources (<see cref="SourcedFactLoader"/>).
+/// day-by-day simulation and the parity tests use). Mapped sources are read first either way: their good rows replace
+/// the mapped entities' rows in the store (<see cref="SourcedFactLoader"/>), so both paths read the store.
 /// </summary>
 public sealed class DeadlineService(
     SourcedFactLoader facts, DeliveredNotices delivered, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock,
@@ -43,19 +43,23 @@ public sealed class DeadlineService(
     /// </summary>
     public async Task<(DeadlineSnapshot Snapshot, ScanResult? Scan)> FromTableAsync(DateOnly asOf, DateOnly? until, bool includeFulfilled, CancellationToken ct)
     {
-        // The partition reader reads the worker's own store only; with mapped sources every scan evaluates all facts
-        // (the sources' rows are not in the store, so its partitions' fingerprints cannot see their changes).
-        if (!scanner.Evaluator.CanPartition || sources.Value.Any)
+        if (!scanner.Evaluator.CanPartition)
         {
             return (await EvaluateAsync(asOf, ct), null);
+        }
+
+        // The sources' good rows go into the store first; the partitions' fingerprints then see what they changed.
+        if (sources.Value.Any)
+        {
+            await facts.SyncAsync(asOf, ct);
         }
 
         var scan = await scanner.RefreshAsync(asOf, ct);
         var context = scanner.ContextFor(asOf);
         var present = scan.PresentRules.ToHashSet(StringComparer.Ordinal);
         var deadlines = await table.ReadAsync(context, until, includeFulfilled, present, engine.Rules, ct);
-        var facts = await table.ReadPlanningFactsAsync(ct);
+        var planning = await table.ReadPlanningFactsAsync(ct);
         var skipped = engine.Rules.Where(r => context.IsEnabled(r.Id) && !present.Contains(r.Id)).Select(r => r.Id).ToList();
-        return (new DeadlineSnapshot(facts, context, deadlines) { SkippedRules = skipped, Failures = scan.Failures }, scan);
+        return (new DeadlineSnapshot(planning, context, deadlines) { SkippedRules = skipped, Failures = scan.Failures }, scan);
     }
 }

@@ -1,12 +1,18 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Office;
+using QeV.Worker.Sources;
 using QeV.Worker.Store;
 
 namespace QeV.Worker.Operations;
 
-/// <summary>Whether the last successful scan and the last dispatch are recent enough; stale before the first scan.</summary>
-public sealed class HealthReport(WorkerStatusStore status, OfficeClock clock, IOptions<HealthOptions> options)
+/// <summary>
+/// Whether the last successful scan and the last dispatch are recent enough (stale before the first scan), and, with
+/// mapped sources, whether each source was reachable at its last read: one that was not makes the worker "eingeschränkt"
+/// (not healthy) while its last good facts are used.
+/// </summary>
+public sealed class HealthReport(
+    WorkerStatusStore status, OfficeClock clock, IOptions<HealthOptions> options, IFactSource sources, SourceCopy copy)
 {
     public async Task<(bool Healthy, string Line)> CheckAsync(CancellationToken ct)
     {
@@ -32,9 +38,50 @@ public sealed class HealthReport(WorkerStatusStore status, OfficeClock clock, IO
             problems.Add($"letzter Versandlauf vor {Span(now - dispatch.At)} ({Local(dispatch.At)}), erlaubt sind {Span(options.Value.MaxDispatchAge)} (Health:MaxDispatchAge)");
         }
 
-        return problems.Count > 0
-            ? (false, "Nicht gesund: " + string.Join("; ", problems) + ". Läuft `qev run`? Log und `qev doctor` prüfen.")
-            : (true, $"Gesund: letzter Scan {Local(scan!.At)}, letzter Versandlauf {Local(dispatch!.At)} ({dispatch.Detail}).");
+        var (sourcesDown, sourceLines) = await SourcesAsync(now, ct);
+        var text = problems.Count > 0
+            ? "Nicht gesund: " + string.Join("; ", problems) + ". Läuft `qev run`? Log und `qev doctor` prüfen."
+            : sourcesDown
+                ? $"Eingeschränkt: eine Quelle ist nicht erreichbar, es gelten ihre zuletzt gelesenen Daten; letzter Scan {Local(scan!.At)}, letzter Versandlauf {Local(dispatch!.At)}."
+                : $"Gesund: letzter Scan {Local(scan!.At)}, letzter Versandlauf {Local(dispatch!.At)} ({dispatch.Detail}).";
+        return (problems.Count == 0 && !sourcesDown, string.Join(Environment.NewLine, [text, .. sourceLines]));
+    }
+
+    /// <summary>One line per source (Sources:Connections) that maps an entity: read when, how long ago, or since when not.</summary>
+    private async Task<(bool Down, List<string> Lines)> SourcesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var mapped = QeV.Domain.Tables.ImportCatalog.Tables.Select(t => t.Table).Where(sources.Maps).ToList();
+        if (mapped.Count == 0)
+        {
+            return (false, []);
+        }
+
+        var reads = await copy.ReadsAsync(ct);
+        var lines = new List<string>();
+        var down = false;
+        foreach (var group in mapped.GroupBy(sources.SourceOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            var entities = group.Select(e => reads.GetValueOrDefault(e) ?? new SourceRead(e, group.Key, null, null, null, 0, null, null)).ToList();
+            var failing = entities.Where(e => e.FailedAt is not null).ToList();
+            var good = entities.Where(e => e.GoodAt is not null).Select(e => e.GoodAt!.Value).DefaultIfEmpty().Min();
+            if (failing.Count > 0)
+            {
+                down = true;
+                var first = failing.MinBy(e => e.FailedAt)!;
+                var kept = good == default ? "es gibt keine früher gelesenen Daten" : $"es gelten die zuletzt gelesenen Daten vom {Local(good)} (vor {Span(now - good)})";
+                lines.Add($"Quelle {group.Key}: nicht erreichbar seit {Local(first.FailedAt!.Value)} ({first.Failure}); {kept}; betrifft {string.Join(", ", failing.Select(e => e.Entity))}.");
+            }
+            else if (entities.Any(e => e.GoodAt is null))
+            {
+                lines.Add($"Quelle {group.Key}: noch nicht gelesen ({string.Join(", ", entities.Where(e => e.GoodAt is null).Select(e => e.Entity))}).");
+            }
+            else
+            {
+                lines.Add($"Quelle {group.Key}: erreichbar, zuletzt gelesen {Local(good)} (vor {Span(now - good)}), {entities.Sum(e => e.RowCount)} Zeilen in {entities.Count} Tabellen.");
+            }
+        }
+
+        return (down, lines);
     }
 
     private string Local(DateTimeOffset instant) =>

@@ -11,58 +11,109 @@ using QeV.Worker.Store;
 namespace QeV.Worker.Sources;
 
 /// <summary>
-/// The scan's facts: the worker's own store, with each mapped entity read from its source, validated as the import
-/// validates, bad rows left out and reported. A source that cannot be read keeps its last good rows.
+/// Reads each mapped entity from its source, validates the rows as the import validates them, leaves bad rows out and
+/// reports them, and keeps the good ones as the entity's rows in the worker's own store (<see cref="SourceCopy"/>): the
+/// scan then reads the store through its partitioned, incremental path. A source that cannot be read keeps the rows of
+/// its last good read, persisted, so a restart while it is down still has them.
 /// </summary>
 public sealed class SourcedFactLoader(
-    FactStore store, IFactSource source, OfficeClock clock, IOptions<SourcesOptions> options, ILogger<SourcedFactLoader> logger)
-    : IDisposable
+    FactStore store, SourceCopy copy, IFactSource source, OfficeClock clock, IOptions<SourcesOptions> options,
+    ILogger<SourcedFactLoader> logger) : IDisposable
 {
     // Rows fetched again shortly after overlap the previous read: a change column may lag its commit.
     private static readonly TimeSpan ChangeOverlap = TimeSpan.FromMinutes(10);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<string, MappedEntity> _lastGood = new(StringComparer.Ordinal);
 
     public SourceHealth Health { get; private set; } = SourceHealth.None;
 
+    /// <summary>The store's facts after <see cref="SyncAsync"/>: the mapped entities as last read well.</summary>
+    public async Task<FactSet> LoadAsync(DateOnly asOf, CancellationToken ct)
+    {
+        await SyncAsync(asOf, ct);
+        return await store.LoadAsync(ct);
+    }
+
     /// <param name="asOf">The scan's day, the query's @asOf.</param>
     /// <param name="ct">Cancels the reads.</param>
-    /// <param name="tolerateUnavailable">
-    /// For `sources check`: a source without earlier rows counts as empty and is reported, instead of stopping.
+    /// <param name="check">
+    /// For `sources check`: nothing is written, and a source without an earlier good read counts as empty and is
+    /// reported, instead of stopping.
     /// </param>
-    public async Task<FactSet> LoadAsync(DateOnly asOf, CancellationToken ct, bool tolerateUnavailable = false)
+    public async Task<SourceHealth> SyncAsync(DateOnly asOf, CancellationToken ct, bool check = false)
     {
-        var facts = await store.LoadAsync(ct);
         var mapped = ImportCatalog.Tables.Where(t => source.Maps(t.Table)).ToList();
         if (mapped.Count == 0)
         {
-            return facts;
+            return Health = SourceHealth.None;
         }
 
         await _gate.WaitAsync(ct);
         try
         {
+            var reads = await copy.ReadsAsync(ct);
+            var storeKeys = (await copy.KeysAsync(ct)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
             var problems = new List<SourceProblem>();
             var kept = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+            var failures = new List<(TableSpec Spec, string Source, string Reason, DateTimeOffset? Since)>();
             var tables = new List<ImportTable>();
+            var full = new HashSet<string>(StringComparer.Ordinal);
+            var now = clock.UtcNow;
             foreach (var spec in mapped)
             {
-                var entity = await ReadAsync(spec, asOf, problems, kept, tolerateUnavailable, ct);
-                // Numbered afresh: rows kept from an earlier read and rows of this one may share a result row number.
-                var rows = entity.Rows.OrderBy(r => r.Key, StringComparer.Ordinal).Select((r, i) => r.Value with { Line = i + 1 }).ToList();
-                tables.Add(new ImportTable(spec, true, rows));
-            }
+                var name = source.SourceOf(spec.Table);
+                var last = reads.GetValueOrDefault(spec.Table);
+                var changesOnly = source.ReadsChanges(spec.Table) && last is { GoodAt: not null, FullAt: not null } && last.AsOf == asOf
+                    && now - last.FullAt.Value < options.Value.FullReadInterval;
+                var window = new SourceWindow(asOf, changesOnly ? last!.GoodAt!.Value - ChangeOverlap : null);
+                var readProblems = new List<SourceProblem>();
+                try
+                {
+                    var rows = await ReadRowsAsync(spec, name, window, readProblems, ct);
+                    problems.AddRange(readProblems);
+                    tables.Add(new ImportTable(spec, true, rows.Select((r, i) => r.Value with { Line = i + 1 }).ToList()));
+                    if (!changesOnly)
+                    {
+                        // Read in full: references to it are checked against what was read, not against the old copy.
+                        full.Add(spec.Table);
+                        storeKeys.Remove(spec.Table);
+                    }
+                }
+                catch (Exception ex) when (IsSourceFailure(ex) && !ct.IsCancellationRequested)
+                {
+                    var reason = ex is SourceMappingException ? ex.Message : $"nicht erreichbar ({First(ex)})";
+                    if (last?.GoodAt is not { } since)
+                    {
+                        if (check)
+                        {
+                            problems.Add(new SourceProblem(name, spec.Table, null, null, reason + "."));
+                            kept[spec.Table] = DateTimeOffset.MinValue;
+                            continue;
+                        }
 
-            var storeKeys = FactSetComposer.Keys(facts);
-            foreach (var spec in mapped)
-            {
-                storeKeys.Remove(spec.Table);
+                        await copy.FailedAsync(spec.Table, name, now, reason, ct);
+                        logger.LogError("Quelle {Source} für {Entity}: {Reason}; keine früheren Daten, der Scan bricht ab", name, spec.Table, reason);
+                        throw new SourceUnavailableException(
+                            $"Quelle {name} für {spec.Table}: {reason}; es gibt keine früher gelesenen Daten, die Fristen bleiben unverändert.", ex);
+                    }
+
+                    kept[spec.Table] = since;
+                    failures.Add((spec, name, reason, since));
+                }
             }
 
             var valid = ValidateAcross(tables, storeKeys, problems);
-            Health = new SourceHealth(problems, kept, tables.Select(t => new SourceEntityCount(
-                t.Spec.Table, source.SourceOf(t.Spec.Table), t.Rows.Count, valid[t.Spec.Table].Count, !kept.ContainsKey(t.Spec.Table))).ToList());
+            if (!check)
+            {
+                await copy.ReplaceAsync(
+                    tables.Select(t => new SourceCopy.Replacement(t.Spec, source.SourceOf(t.Spec.Table), valid[t.Spec.Table], full.Contains(t.Spec.Table))).ToList(),
+                    now, asOf, ct);
+                foreach (var failure in failures)
+                {
+                    await copy.FailedAsync(failure.Spec.Table, failure.Source, now, failure.Reason, ct);
+                }
+            }
+
             foreach (var problem in problems.Take(20))
             {
                 logger.LogWarning("Datenproblem in einer Quelle: {Problem}", problem.ToString());
@@ -73,7 +124,22 @@ public sealed class SourcedFactLoader(
                 logger.LogWarning("… und {More} weitere Datenprobleme in den Quellen", problems.Count - 20);
             }
 
-            return FactSetComposer.Compose(facts, valid);
+            // One line per source that could not be read, however many of its entities: for the log and the admin report.
+            foreach (var down in failures.GroupBy(f => f.Source))
+            {
+                var since = Local(down.Min(f => f.Since!.Value));
+                var entities = string.Join(", ", down.Select(f => f.Spec.Table));
+                var reason = down.First().Reason;
+                logger.LogWarning("Quelle {Source}: {Reason}; für {Entities} gelten die zuletzt gelesenen Daten vom {Since}", down.Key, reason, entities, since);
+                problems.Add(new SourceProblem(down.Key, entities, null, null, $"{reason}; es gelten die zuletzt gelesenen Daten vom {since}."));
+            }
+
+            var counts = mapped.Select(spec => kept.ContainsKey(spec.Table)
+                ? new SourceEntityCount(spec.Table, source.SourceOf(spec.Table), reads.GetValueOrDefault(spec.Table)?.RowCount ?? 0,
+                    reads.GetValueOrDefault(spec.Table)?.RowCount ?? 0, false)
+                : new SourceEntityCount(spec.Table, source.SourceOf(spec.Table), tables.First(t => t.Spec.Table == spec.Table).Rows.Count,
+                    valid[spec.Table].Count, true)).ToList();
+            return Health = new SourceHealth(problems, kept, counts);
         }
         finally
         {
@@ -81,55 +147,8 @@ public sealed class SourcedFactLoader(
         }
     }
 
-    private async Task<MappedEntity> ReadAsync(
-        TableSpec spec, DateOnly asOf, List<SourceProblem> problems, Dictionary<string, DateTimeOffset> kept, bool tolerate,
-        CancellationToken ct)
-    {
-        var name = source.SourceOf(spec.Table);
-        var now = clock.UtcNow;
-        var last = _lastGood.GetValueOrDefault(spec.Table);
-        var changesOnly = source.ReadsChanges(spec.Table) && last is not null && last.AsOf == asOf
-            && now - last.LastFullReadAt < options.Value.FullReadInterval;
-        var window = new SourceWindow(asOf, changesOnly ? last!.ReadAt - ChangeOverlap : null);
-        var readProblems = new List<SourceProblem>();
-        try
-        {
-            var rows = await ReadRowsAsync(spec, name, window, readProblems, ct);
-            problems.AddRange(readProblems);
-            var merged = changesOnly ? new Dictionary<string, ImportRow>(last!.Rows, StringComparer.Ordinal) : [];
-            foreach (var (key, row) in rows)
-            {
-                merged[key] = row;
-            }
-
-            var entity = new MappedEntity(merged, now, changesOnly ? last!.LastFullReadAt : now, asOf);
-            _lastGood[spec.Table] = entity;
-            return entity;
-        }
-        catch (Exception ex) when (IsSourceFailure(ex) && !ct.IsCancellationRequested)
-        {
-            var reason = ex is SourceMappingException ? ex.Message : $"nicht erreichbar ({First(ex)})";
-            if (last is null && tolerate)
-            {
-                problems.Add(new SourceProblem(name, spec.Table, null, null, reason + "."));
-                kept[spec.Table] = DateTimeOffset.MinValue;
-                return new MappedEntity(new Dictionary<string, ImportRow>(), now, now, asOf);
-            }
-
-            if (last is null)
-            {
-                logger.LogError("Quelle {Source} für {Entity}: {Reason}; keine früheren Daten, der Scan bricht ab", name, spec.Table, reason);
-                throw new SourceUnavailableException(
-                    $"Quelle {name} für {spec.Table}: {reason}; es gibt keine früher gelesenen Daten, die Fristen bleiben unverändert.", ex);
-            }
-
-            var since = last.ReadAt.ToOffset(clock.Zone.GetUtcOffset(last.ReadAt)).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
-            logger.LogWarning("Quelle {Source} für {Entity}: {Reason}; es gelten die zuletzt gelesenen Daten vom {Since}", name, spec.Table, reason, since);
-            problems.Add(new SourceProblem(name, spec.Table, null, null, $"{reason}; es gelten die zuletzt gelesenen Daten vom {since}."));
-            kept[spec.Table] = last.ReadAt;
-            return last;
-        }
-    }
+    private string Local(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, clock.Zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
 
     private async Task<List<KeyValuePair<string, ImportRow>>> ReadRowsAsync(
         TableSpec spec, string name, SourceWindow window, List<SourceProblem> problems, CancellationToken ct)

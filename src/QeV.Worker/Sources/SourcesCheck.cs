@@ -16,8 +16,7 @@ public sealed class SourcesCheck(SourcedFactLoader loader, Microsoft.Extensions.
             return ("Keine Quellen eingetragen (Sources:Queries): alle Daten kommen aus der eigenen Datenbank und dem Import.", true);
         }
 
-        await loader.LoadAsync(asOf, ct, tolerateUnavailable: true);
-        var health = loader.Health;
+        var health = await loader.SyncAsync(asOf, ct, check: true);
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Quellen zum {asOf:dd.MM.yyyy}:");
         foreach (var entity in health.Entities)

@@ -13,6 +13,7 @@ public static class SourcesRegistration
         builder.Services.AddOptions<SourcesOptions>().Configure(o => SourcesBinder.Bind(section, o)).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SourcesOptions>, SourcesOptionsValidator>();
         builder.Services.AddSingleton<IFactSource, SqlFactSource>();
+        builder.Services.AddSingleton<SourceCopy>();
         builder.Services.AddSingleton<SourcedFactLoader>();
         builder.Services.AddSingleton<SourcesCheck>();
         return builder;

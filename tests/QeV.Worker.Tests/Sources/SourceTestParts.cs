@@ -28,7 +28,7 @@ public static class SourceTestParts
     public static SourcedFactLoader Loader(TestDatabase store, SourcesOptions options, TimeProvider? time = null)
     {
         var clock = Clock(time);
-        return new SourcedFactLoader(new FactStore(store.Database), new SqlFactSource(Microsoft.Extensions.Options.Options.Create(options), clock),
+        return new SourcedFactLoader(new FactStore(store.Database), new SourceCopy(store.Database), new SqlFactSource(Microsoft.Extensions.Options.Options.Create(options), clock),
             clock, Microsoft.Extensions.Options.Options.Create(options), NullLogger<SourcedFactLoader>.Instance);
     }
 }
