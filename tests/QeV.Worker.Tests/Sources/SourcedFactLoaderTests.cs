@@ -101,15 +101,29 @@ public sealed class SourcedFactLoaderTests
         var good = await loader.LoadAsync(Day, CancellationToken.None);
         source.Dispose();
 
-        // When
+        // When: a scan, then a restart (a new loader, nothing in memory) while the source is still down
         var kept = await loader.LoadAsync(Day, CancellationToken.None);
+        using var restarted = SourceTestParts.Loader(store, options);
+        var keptAfterRestart = await restarted.LoadAsync(Day, CancellationToken.None);
 
         // Then
         kept.Cases.Count.ShouldBe(good.Cases.Count);
         kept.Meetings.Count.ShouldBe(good.Meetings.Count);
-        loader.Health.AllReachable.ShouldBeFalse();
-        loader.Health.KeptSince.Keys.ShouldBe(All, ignoreOrder: true);
-        loader.Health.Problems.ShouldAllBe(p => p.Reason.Contains("nicht erreichbar") && p.Reason.Contains("zuletzt gelesenen Daten"));
+        keptAfterRestart.Cases.Select(c => c.CaseId).ShouldBe(good.Cases.Select(c => c.CaseId), ignoreOrder: true);
+        keptAfterRestart.Meetings.Count.ShouldBe(good.Meetings.Count);
+        foreach (var health in new[] { loader.Health, restarted.Health })
+        {
+            health.AllReachable.ShouldBeFalse();
+            health.KeptSince.Keys.ShouldBe(All, ignoreOrder: true);
+            // One problem for the source, naming every entity it could not give, for the log and the admin report
+            var problem = health.Problems.ShouldHaveSingleItem();
+            problem.Source.ShouldBe("fachverfahren");
+            problem.Reason.ShouldContain("nicht erreichbar");
+            problem.Reason.ShouldContain("zuletzt gelesenen Daten vom");
+            problem.Entity.ShouldContain("cases");
+        }
+
+        (await store.ScalarAsync<long>("SELECT COUNT(*) FROM source_reads WHERE failed_at IS NOT NULL AND good_at IS NOT NULL")).ShouldBe(All.Length);
     }
 
     [Fact]
