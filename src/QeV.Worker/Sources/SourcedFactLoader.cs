@@ -55,7 +55,7 @@ public sealed class SourcedFactLoader(
             var storeKeys = (await copy.KeysAsync(ct)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
             var problems = new List<SourceProblem>();
             var kept = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-            var failures = new List<(TableSpec Spec, string Source, string Reason, DateTimeOffset? Since)>();
+            var failures = new List<(TableSpec Spec, string Source, string Reason, string Detail, DateTimeOffset? Since)>();
             var tables = new List<ImportTable>();
             var full = new HashSet<string>(StringComparer.Ordinal);
             var now = clock.UtcNow;
@@ -81,7 +81,8 @@ public sealed class SourcedFactLoader(
                 }
                 catch (Exception ex) when (IsSourceFailure(ex) && !ct.IsCancellationRequested)
                 {
-                    var reason = ex is SourceMappingException ? ex.Message : $"nicht erreichbar ({First(ex)})";
+                    var detail = ex is SourceMappingException ? ex.Message : First(ex);
+                    var reason = ex is SourceMappingException ? detail : $"nicht erreichbar ({detail})";
                     if (last?.GoodAt is not { } since)
                     {
                         if (check)
@@ -91,14 +92,14 @@ public sealed class SourcedFactLoader(
                             continue;
                         }
 
-                        await copy.FailedAsync(spec.Table, name, now, reason, ct);
+                        await copy.FailedAsync(spec.Table, name, now, detail, ct);
                         logger.LogError("Quelle {Source} für {Entity}: {Reason}; keine früheren Daten, der Scan bricht ab", name, spec.Table, reason);
                         throw new SourceUnavailableException(
                             $"Quelle {name} für {spec.Table}: {reason}; es gibt keine früher gelesenen Daten, die Fristen bleiben unverändert.", ex);
                     }
 
                     kept[spec.Table] = since;
-                    failures.Add((spec, name, reason, since));
+                    failures.Add((spec, name, reason, detail, since));
                 }
             }
 
@@ -110,7 +111,7 @@ public sealed class SourcedFactLoader(
                     now, asOf, ct);
                 foreach (var failure in failures)
                 {
-                    await copy.FailedAsync(failure.Spec.Table, failure.Source, now, failure.Reason, ct);
+                    await copy.FailedAsync(failure.Spec.Table, failure.Source, now, failure.Detail, ct);
                 }
             }
 
