@@ -37,7 +37,7 @@ start_cluster() {  # a throwaway cluster on a free port; stopped on exit
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     rm -rf "$dir"; mkdir -p "$dir/sock"
     [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$dir"
-    as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
+    as_postgres "$PG_BIN/initdb" -D "$dir/data" -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1
     as_postgres "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 \
         -o "-c port=$port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir/sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=128MB" start >/dev/null
     trap 'as_postgres "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -m immediate -w stop >/dev/null 2>&1 || true' EXIT
@@ -70,7 +70,7 @@ export_csv() {  # export_csv <sqlite file> <folder>: the generated data as impor
     sqlite3 -header -csv "$db" "SELECT case_id, file_reference, hilfeart, start_date, end_date, case_manager_staff_id, provider_organisation_id, key_worker_staff_id, CASE clearing WHEN 1 THEN 'true' ELSE 'false' END AS clearing FROM cases" >"$out/cases.csv"
 }
 
-reset_postgres() { psql -q "$(pg_uri "$QEV_BENCH_POSTGRES")" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null; }
+reset_postgres() { PGOPTIONS="-c client_min_messages=warning" psql -q "$(pg_uri "$QEV_BENCH_POSTGRES")" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null; }
 
 sqlite_fresh() { rm -f "$1" "$1-wal" "$1-shm"; }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using QeV.Domain.Tables;
 using QeV.Worker.Store;
 using QeV.Worker.Store.Bulk;
@@ -15,6 +16,9 @@ public sealed class StagedImport(Database database)
 {
     /// <summary>Rows written to a stage per bulk call; tests cross this boundary on purpose.</summary>
     public const int RowsPerBatch = 10_000;
+
+    /// <summary>Batches the parser may run ahead of the writer.</summary>
+    private const int BatchesAhead = 3;
 
     /// <summary>From this many rows a file is a long import and gets progress lines.</summary>
     private const int LongFile = 100_000;
@@ -78,7 +82,10 @@ public sealed class StagedImport(Database database)
         return new ImportSummary(summaries);
     }
 
-    /// <summary>Parses the file into its stage in batches; returns the rows read (rows with bad cells included).</summary>
+    /// <summary>
+    /// Parses the file into its stage in batches; returns the rows read (rows with bad cells included). Parsing runs on
+    /// a second thread, a few batches ahead of the writer, so both cores work and memory stays at a few batches.
+    /// </summary>
     private static async Task<int> LoadAsync(
         ImportStage stage,
         string path,
@@ -89,42 +96,84 @@ public sealed class StagedImport(Database database)
         Stopwatch clock,
         CancellationToken ct)
     {
-        var spec = stage.Spec;
-        var orders = ImportValidator.OrderedColumns
-            .Where(o => spec.Columns.Any(c => c.Name == o.From) && spec.Columns.Any(c => c.Name == o.Until))
-            .Select(o => (FromName: o.From, From: IndexOf(spec, o.From), UntilName: o.Until, Until: IndexOf(spec, o.Until)))
-            .ToList();
-        var batch = new List<object?[]>(RowsPerBatch);
+        var batches = Channel.CreateBounded<List<object?[]>>(new BoundedChannelOptions(BatchesAhead) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var parser = Task.Run(() => ParseAsync(stage.Spec, path, errors, later, batches.Writer, stop.Token), stop.Token);
         var read = 0;
-        foreach (var row in CsvTableReader.Stream(spec, path, errors))
+        try
         {
-            foreach (var order in orders)
-            {
-                if (ImportValidator.OrderError(
-                    spec, row.Line, order.FromName, row.Values[order.From] as DateOnly?, order.UntilName, row.Values[order.Until] as DateOnly?) is { } error)
-                {
-                    later.Add((error, OrderPhase));
-                }
-            }
-
-            var staged = new object?[row.Values.Length + 1];
-            staged[0] = row.Line;
-            row.Values.CopyTo(staged, 1);
-            batch.Add(staged);
-            read++;
-            if (batch.Count == RowsPerBatch)
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct))
             {
                 await inserter.InsertAsync(stage.BulkTable, batch, ct);
-                batch.Clear();
-                if (read % 1_000_000 == 0)
+                var before = read;
+                read += batch.Count;
+                if (read / 1_000_000 > before / 1_000_000)
                 {
-                    progress?.Report($"{spec.FileName}: {read:N0} Zeilen gelesen … ({clock.Elapsed.TotalSeconds:F0} s)");
+                    progress?.Report($"{stage.Spec.FileName}: {read:N0} Zeilen gelesen … ({clock.Elapsed.TotalSeconds:F0} s)");
                 }
             }
         }
+        catch
+        {
+            await stop.CancelAsync();
+            await parser.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
+        }
 
-        await inserter.InsertAsync(stage.BulkTable, batch, ct);
+        await parser;
         return read;
+    }
+
+    /// <summary>The parsing side of <see cref="LoadAsync"/>: rows with their line first, the row-level date checks.</summary>
+    private static async Task ParseAsync(
+        TableSpec spec,
+        string path,
+        List<ImportError> errors,
+        List<(ImportError Error, int Phase)> later,
+        ChannelWriter<List<object?[]>> batches,
+        CancellationToken ct)
+    {
+        try
+        {
+            var orders = ImportValidator.OrderedColumns
+                .Where(o => spec.Columns.Any(c => c.Name == o.From) && spec.Columns.Any(c => c.Name == o.Until))
+                .Select(o => (FromName: o.From, From: IndexOf(spec, o.From), UntilName: o.Until, Until: IndexOf(spec, o.Until)))
+                .ToList();
+            var batch = new List<object?[]>(RowsPerBatch);
+            foreach (var row in CsvTableReader.Stream(spec, path, errors))
+            {
+                foreach (var order in orders)
+                {
+                    if (ImportValidator.OrderError(
+                        spec, row.Line, order.FromName, row.Values[order.From] as DateOnly?, order.UntilName, row.Values[order.Until] as DateOnly?) is { } error)
+                    {
+                        later.Add((error, OrderPhase));
+                    }
+                }
+
+                var staged = new object?[row.Values.Length + 1];
+                staged[0] = row.Line;
+                row.Values.CopyTo(staged, 1);
+                batch.Add(staged);
+                if (batch.Count == RowsPerBatch)
+                {
+                    await batches.WriteAsync(batch, ct);
+                    batch = new List<object?[]>(RowsPerBatch);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                await batches.WriteAsync(batch, ct);
+            }
+
+            batches.Complete();
+        }
+        catch (Exception ex)
+        {
+            batches.Complete(ex);
+            throw;
+        }
     }
 
     private static async Task CheckAsync(
