@@ -15,12 +15,14 @@ public sealed class BulkWriteSession : IAsyncDisposable
     private readonly DbConnection _connection;
     private readonly long _synchronous;
     private readonly long _cacheSize;
+    private readonly long _tempCacheSize;
 
-    private BulkWriteSession(DbConnection connection, long synchronous, long cacheSize)
+    private BulkWriteSession(DbConnection connection, long synchronous, long cacheSize, long tempCacheSize)
     {
         _connection = connection;
         _synchronous = synchronous;
         _cacheSize = cacheSize;
+        _tempCacheSize = tempCacheSize;
     }
 
     public static async Task<BulkWriteSession?> BeginAsync(DbConnection connection, CancellationToken ct)
@@ -32,9 +34,10 @@ public sealed class BulkWriteSession : IAsyncDisposable
 
         var synchronous = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA synchronous", cancellationToken: ct));
         var cacheSize = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA cache_size", cancellationToken: ct));
+        var tempCacheSize = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA temp.cache_size", cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             $"PRAGMA synchronous = OFF; PRAGMA cache_size = -{CacheKib}; PRAGMA temp.cache_size = -{CacheKib};", cancellationToken: ct));
-        return new BulkWriteSession(connection, synchronous, cacheSize);
+        return new BulkWriteSession(connection, synchronous, cacheSize, tempCacheSize);
     }
 
     public async ValueTask DisposeAsync()
@@ -43,7 +46,7 @@ public sealed class BulkWriteSession : IAsyncDisposable
         {
             // Values read from the connection itself; PRAGMA takes no parameters.
             await _connection.ExecuteAsync(new CommandDefinition(
-                $"PRAGMA synchronous = {_synchronous}; PRAGMA cache_size = {_cacheSize}; PRAGMA temp.cache_size = {_cacheSize};",
+                $"PRAGMA synchronous = {_synchronous}; PRAGMA cache_size = {_cacheSize}; PRAGMA temp.cache_size = {_tempCacheSize};",
                 cancellationToken: CancellationToken.None));
         }
     }
