@@ -19,7 +19,7 @@ public static class GenerateCommand
             var database = host.Services.GetRequiredService<Database>();
             var today = host.Services.GetRequiredService<OfficeClock>().Today;
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var rows = await new SyntheticLoader(database).LoadAsync(parse.GetValue(seed), today, parse.GetValue(cases), new SyncProgress(), token);
+            var rows = await new SyntheticLoader(database).LoadAsync(parse.GetValue(seed), today, parse.GetValue(cases), new StderrProgress(), token);
             await Console.Out.WriteLineAsync($"{parse.GetValue(cases):N0} Fälle, {rows:N0} Zeilen in {started.Elapsed.TotalSeconds:F1} s geschrieben ({database.Description}).");
             return 0;
         }, ct, validateArguments: () =>
@@ -30,11 +30,5 @@ public static class GenerateCommand
             }
         }));
         return command;
-    }
-
-    /// <summary>Progress lines on stderr at once (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
-    private sealed class SyncProgress : IProgress<string>
-    {
-        public void Report(string value) => Console.Error.WriteLine(value);
     }
 }

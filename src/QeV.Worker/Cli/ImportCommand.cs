@@ -13,8 +13,9 @@ public static class ImportCommand
         command.SetAction((parse, ct) => CommandRunner.RunAsync(parse.GetValue(CliOptions.Db), quiet: true, async (host, token) =>
         {
             var path = parse.GetValue(folder)!;
-            // The summary on stdout is the one report of the import; stderr carries only errors.
-            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(path, null, token);
+            // The summary on stdout is the one report of the import; stderr carries errors and, on long imports
+            // (files of 100,000 rows and more), a progress line per table.
+            var summary = await host.Services.GetRequiredService<Importer>().ImportAsync(path, new StderrProgress(), token);
             Console.Out.Write(ImportSummaryText.Render(path, summary));
             return 0;
         }, ct));

@@ -6,10 +6,12 @@ namespace QeV.Worker.Import;
 
 /// <summary>
 /// Reads one import file: UTF-8 with or without BOM, comma or semicolon (German spreadsheet exports), RFC 4180
-/// quoting. Collects every problem with its line and column instead of stopping at the first.
+/// quoting. Collects every problem with its line and column instead of stopping at the first. <see cref="Stream"/>
+/// hands out one row at a time, so a file of millions of rows never sits in memory.
 /// </summary>
 public static class CsvTableReader
 {
+    /// <summary>The whole file as one table (the in-memory path: SQL Server and small sources).</summary>
     public static ImportTable Read(TableSpec spec, string folder, List<ImportError> errors)
     {
         var path = Path.Combine(folder, spec.FileName);
@@ -18,18 +20,42 @@ public static class CsvTableReader
             return new ImportTable(spec, false, []);
         }
 
-        if (FindInvalidUtf8Line(path) is { } badLine)
+        var rows = new List<ImportRow>();
+        foreach (var row in Stream(spec, path, errors))
         {
-            errors.Add(new ImportError(spec.FileName, badLine, null, "Datei ist nicht UTF-8-kodiert (bitte als „CSV UTF-8“ speichern)."));
-            return new ImportTable(spec, true, []);
+            rows.Add(new ImportRow(row.Line, ToValues(spec, row.Values)));
         }
 
-        var rows = new List<ImportRow>();
-        ReadRows(spec, path, rows, errors);
         return new ImportTable(spec, true, rows);
     }
 
-    private static void ReadRows(TableSpec spec, string path, List<ImportRow> rows, List<ImportError> errors)
+    /// <summary>
+    /// The rows of an existing file, values in the order of <see cref="TableSpec.Columns"/> (null where a cell did not
+    /// parse; its error is in <paramref name="errors"/>). A file that is not UTF-8 or lacks a required column yields no rows.
+    /// </summary>
+    public static IEnumerable<StreamedRow> Stream(TableSpec spec, string path, List<ImportError> errors)
+    {
+        if (FindInvalidUtf8Line(path) is { } badLine)
+        {
+            errors.Add(new ImportError(spec.FileName, badLine, null, "Datei ist nicht UTF-8-kodiert (bitte als „CSV UTF-8“ speichern)."));
+            return [];
+        }
+
+        return ReadRows(spec, path, errors);
+    }
+
+    private static Dictionary<string, object?> ToValues(TableSpec spec, object?[] values)
+    {
+        var result = new Dictionary<string, object?>(spec.Columns.Count, StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            result[spec.Columns[i].Name] = values[i];
+        }
+
+        return result;
+    }
+
+    private static IEnumerable<StreamedRow> ReadRows(TableSpec spec, string path, List<ImportError> errors)
     {
         var file = spec.FileName;
         var options = new CsvReaderOptions
@@ -47,7 +73,7 @@ public static class CsvTableReader
         reader.ReadHeader();
         if (reader.Headers.Count == 0)
         {
-            return;
+            yield break;
         }
 
         var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
@@ -59,10 +85,10 @@ public static class CsvTableReader
 
         if (missing.Count > 0)
         {
-            return;
+            yield break;
         }
 
-        var index = spec.Columns.ToDictionary(c => c.Name, c => Array.IndexOf(header, c.Name));
+        var index = spec.Columns.Select(c => Array.IndexOf(header, c.Name)).ToArray();
         while (reader.Read())
         {
             var line = (int)reader.LineNumber;
@@ -72,28 +98,23 @@ public static class CsvTableReader
                 continue;
             }
 
-            rows.Add(ParseRow(spec, file, line, index, i => reader.GetString(i), errors));
-        }
-    }
-
-    private static ImportRow ParseRow(
-        TableSpec spec, string file, int line, Dictionary<string, int> index, Func<int, string> field, List<ImportError> errors)
-    {
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var column in spec.Columns)
-        {
-            var raw = index[column.Name] >= 0 ? field(index[column.Name]) : null;
-            if (CellParser.TryParse(column, raw, out var value, out var error))
+            var values = new object?[spec.Columns.Count];
+            for (var i = 0; i < values.Length; i++)
             {
-                values[column.Name] = value;
+                var column = spec.Columns[i];
+                var raw = index[i] >= 0 ? reader.GetString(index[i]) : null;
+                if (CellParser.TryParse(column, raw, out var value, out var error))
+                {
+                    values[i] = value;
+                }
+                else
+                {
+                    errors.Add(new ImportError(file, line, column.Name, error!));
+                }
             }
-            else
-            {
-                errors.Add(new ImportError(file, line, column.Name, error!));
-            }
-        }
 
-        return new ImportRow(line, values);
+            yield return new StreamedRow(line, values);
+        }
     }
 
     /// <summary>Semicolon when the header line has more semicolons than commas (Excel with German locale).</summary>
@@ -104,27 +125,38 @@ public static class CsvTableReader
         return header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
     }
 
-    /// <summary>The 1-based line of the first byte sequence that is not UTF-8, or null when the file is clean.</summary>
+    /// <summary>
+    /// The 1-based line of the first byte sequence that is not UTF-8, or null when the file is clean. Reads the file in
+    /// blocks; a sequence cut by a block boundary is carried into the next block.
+    /// </summary>
     private static int? FindInvalidUtf8Line(string path)
     {
-        var bytes = File.ReadAllBytes(path);
-        var offset = 0;
-        while (offset < bytes.Length)
+        const int BlockSize = 1 << 20;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var buffer = new byte[BlockSize + 4];
+        var chars = new char[BlockSize + 4];
+        var carried = 0;
+        var lines = 1;
+        while (true)
         {
-            var status = System.Text.Unicode.Utf8.ToUtf16(bytes.AsSpan(offset), new char[4096], out var read, out _, replaceInvalidSequences: false);
-            if (status is System.Buffers.OperationStatus.InvalidData or System.Buffers.OperationStatus.NeedMoreData)
+            var read = stream.Read(buffer, carried, BlockSize);
+            var length = carried + read;
+            var final = read == 0;
+            var status = System.Text.Unicode.Utf8.ToUtf16(
+                buffer.AsSpan(0, length), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            lines += buffer.AsSpan(0, consumed).Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData || (final && status != System.Buffers.OperationStatus.Done))
             {
-                return 1 + bytes.AsSpan(0, offset + read).Count((byte)'\n');
+                return lines;
             }
 
-            if (read == 0)
+            if (final)
             {
-                break;
+                return null;
             }
 
-            offset += read;
+            carried = length - consumed;
+            buffer.AsSpan(consumed, carried).CopyTo(buffer);
         }
-
-        return null;
     }
 }

@@ -35,8 +35,7 @@ public static class ImportValidator
             var key = row.Key(table.Spec.KeyColumns);
             if (seen.TryGetValue(key, out var firstLine))
             {
-                errors.Add(new ImportError(table.Spec.FileName, row.Line, table.Spec.KeyColumns[0],
-                    $"„{key.Replace('\u001f', '/')}“ kommt doppelt vor (zuerst in Zeile {firstLine})."));
+                errors.Add(Duplicate(table.Spec, row.Line, key, firstLine));
             }
             else
             {
@@ -66,18 +65,31 @@ public static class ImportValidator
                 || (imported.TryGetValue(target, out var inRun) && inRun.Contains(id));
             if (!known)
             {
-                errors.Add(new ImportError(spec.FileName, row.Line, column.Name,
-                    $"verweist auf „{id}“, das weder in der Datenbank noch in {target}.csv existiert."));
+                errors.Add(UnknownReference(spec, row.Line, column, id));
             }
         }
     }
 
     private static void CheckOrder(TableSpec spec, ImportRow row, string fromColumn, string untilColumn, List<ImportError> errors)
     {
-        if (row.Date(fromColumn) is { } from && row.Date(untilColumn) is { } until && until < from)
+        if (OrderError(spec, row.Line, fromColumn, row.Date(fromColumn), untilColumn, row.Date(untilColumn)) is { } error)
         {
-            errors.Add(new ImportError(spec.FileName, row.Line, untilColumn,
-                $"liegt vor {fromColumn} ({until:dd.MM.yyyy} < {from:dd.MM.yyyy})."));
+            errors.Add(error);
         }
     }
+
+    /// <summary>The columns whose dates must not run backwards (from, until), where a table has them.</summary>
+    public static IReadOnlyList<(string From, string Until)> OrderedColumns { get; } = [("absent_from", "absent_until"), ("start_date", "end_date")];
+
+    /// <summary>A key of <paramref name="spec"/> seen a second time; <paramref name="key"/> joins the key parts with U+001F.</summary>
+    public static ImportError Duplicate(TableSpec spec, int line, string key, int firstLine) =>
+        new(spec.FileName, line, spec.KeyColumns[0], $"„{key.Replace('\u001f', '/')}“ kommt doppelt vor (zuerst in Zeile {firstLine}).");
+
+    public static ImportError UnknownReference(TableSpec spec, int line, ColumnSpec column, string id) =>
+        new(spec.FileName, line, column.Name, $"verweist auf „{id}“, das weder in der Datenbank noch in {column.References}.csv existiert.");
+
+    public static ImportError? OrderError(TableSpec spec, int line, string fromColumn, DateOnly? from, string untilColumn, DateOnly? until) =>
+        from is { } f && until is { } u && u < f
+            ? new ImportError(spec.FileName, line, untilColumn, $"liegt vor {fromColumn} ({u:dd.MM.yyyy} < {f:dd.MM.yyyy}).")
+            : null;
 }

@@ -8,6 +8,8 @@ namespace QeV.Worker.Import;
 /// <summary>Upserts all tables by id in one transaction: all rows or none.</summary>
 public sealed class ImportWriter(Database database)
 {
+    public Database Database => database;
+
     public async Task<IReadOnlyDictionary<string, HashSet<string>>> LoadKeysAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

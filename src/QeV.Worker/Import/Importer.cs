@@ -1,4 +1,5 @@
 using QeV.Domain.Tables;
+using QeV.Worker.Store;
 
 namespace QeV.Worker.Import;
 
@@ -12,22 +13,28 @@ public sealed class Importer(ImportWriter writer)
             throw new ImportFailedException([new ImportError(folder, 0, null, "Ordner nicht gefunden.")]);
         }
 
+        if (!ImportCatalog.Tables.Any(t => File.Exists(Path.Combine(folder, t.FileName))))
+        {
+            throw new ImportFailedException([new ImportError(folder, 0, null,
+                $"keine Importdatei gefunden (erwartet z. B. {ImportCatalog.Tables[0].FileName}).")]);
+        }
+
+        if (writer.Database.Dialect is not SqlServerDialect)
+        {
+            return await new StagedImport(writer.Database).RunAsync(folder, progress, ct);
+        }
+
+        // SQL Server has no bulk path here yet: the whole import is read into memory and checked there.
         var errors = new List<ImportError>();
         var tables = new List<ImportTable>();
         foreach (var spec in ImportCatalog.Tables)
         {
             var table = CsvTableReader.Read(spec, folder, errors);
             tables.Add(table);
-            if (table.FilePresent)
+            if (table.FilePresent && table.Rows.Count >= 100_000)
             {
                 progress?.Report($"{spec.FileName}: {table.Rows.Count} Zeilen gelesen");
             }
-        }
-
-        if (!tables.Any(t => t.FilePresent))
-        {
-            throw new ImportFailedException([new ImportError(folder, 0, null,
-                $"keine Importdatei gefunden (erwartet z. B. {ImportCatalog.Tables[0].FileName}).")]);
         }
 
         var existing = await writer.LoadKeysAsync(ct);

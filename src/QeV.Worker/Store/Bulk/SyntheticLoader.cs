@@ -21,6 +21,7 @@ public sealed class SyntheticLoader(Database database)
             throw new StoreUnavailableException($"{database.Description} enthält schon {existing} Fälle; generate schreibt nur in eine leere Datenbank.");
         }
 
+        await using var session = await BulkWriteSession.BeginAsync(connection, ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         var sink = new Batches(BulkInserter.Create(connection, tx), cases, progress, ct);
         new SyntheticGenerator(seed, today, cases).Generate(sink);
