@@ -8,7 +8,7 @@ namespace QeV.Worker.Dispatch.Rendering;
 /// </summary>
 public sealed record DigestGroup(string Rule, string RuleName, IReadOnlyList<DigestLine> Lines)
 {
-    public int Count => Lines.Count;
+    public int Total => Lines.Count;
 
     public int OverdueCount => Lines.Count(l => l.IsOverdue);
 
