@@ -43,6 +43,11 @@ public static class SubjectLabels
         }
 
         var provider = facts.FindOrganisation(staff.OrganisationId)?.Kind == OrganisationKind.Traeger;
+        if (staff.Role is not StaffRole.Leitung && facts.Teams.Any(t => t.LeadStaffId == staff.StaffId))
+        {
+            return "Teamleitung";
+        }
+
         return staff.Role switch
         {
             StaffRole.Leitung => provider ? "Leitung des Trägers" : "Leitung des Jugendamts",
