@@ -30,7 +30,7 @@ public sealed class SettingsProcessTests
         { "Notifications__OfficeHours", "18:00-07:00", "Notifications:OfficeHours", "07:00-18:00" },
         { "Notifications__AdminEmail", "admin", "Notifications:AdminEmail", "it@amt.example" },
         { "Notifications__DataContact", "x", "Notifications:DataContact", "eine Zeile mit 3 bis 200 Zeichen" },
-        { "Notifications__DataContact", "Support\nFachverfahren", "Notifications:DataContact", "eine Zeile mit 3 bis 200 Zeichen" },
+        { "Notifications__DataContact", "Support\tFachverfahren", "Notifications:DataContact", "eine Zeile mit 3 bis 200 Zeichen" },
         { "Notifications__AdminName", new string('a', 201), "Notifications:AdminName", "eine Zeile mit 3 bis 200 Zeichen" },
         { "Notifications__DigestDueSoonBusinessDays", "-3", "Notifications:DigestDueSoonBusinessDays", "0 bis 60" },
         { "Schedule__ScanCron", "* * *", "Schedule:ScanCron", "Quartz-Cron-Ausdruck" },
