@@ -5,7 +5,11 @@ namespace QeV.Domain.Planning;
 /// <summary>The daily list of data problems for Notifications:AdminEmail; nothing to report, no mail.</summary>
 public static class AdminReportPlanner
 {
-    public static PlannedNotice? Plan(string? adminEmail, DateOnly day, IReadOnlyList<DataProblem> problems)
+    /// <param name="adminEmail">Notifications:AdminEmail.</param>
+    /// <param name="day">The day reported on.</param>
+    /// <param name="problems">The day's problems, one per problem key (as the scan log counts them).</param>
+    /// <param name="adminName">How the report greets its reader (Notifications:AdminName); empty: "Guten Tag,".</param>
+    public static PlannedNotice? Plan(string? adminEmail, DateOnly day, IReadOnlyList<DataProblem> problems, string? adminName = null)
     {
         if (string.IsNullOrWhiteSpace(adminEmail) || problems.Count == 0)
         {
@@ -18,7 +22,7 @@ public static class AdminReportPlanner
             Kind = NoticeKind.AdminReport,
             Stage = "admin-report",
             Day = day,
-            To = new Recipient(null, "Administration", adminEmail),
+            To = new Recipient(null, adminName?.Trim() ?? "", adminEmail),
             Problems = problems.Select(p => p.Line).ToList(),
         };
         return new PlannedNotice(content, null, day);

@@ -77,9 +77,17 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
             : null;
 
     private static DigestLine Line(FactSet facts, Deadline d, DateOnly day) => new(
-        d.Rule,
-        d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"{d.Name} (Hilfe beendet am {end:dd.MM.yyyy})")
-        : d.WarningFrom is { } warning && warning <= day ? $"{d.Name} (Warnung: Rückstand, {d.Progress})"
-        : d.Name, d.SubjectId, d.FileReference, d.DueDate,
-        Math.Max(0, day.DayNumber - d.DueDate.DayNumber), facts.FindStaff(d.ResponsibleStaffId)?.DisplayName);
+        d.Rule, d.Period is null ? d.Name : BaseName(d.Name), d.SubjectId, d.FileReference, d.DueDate,
+        Math.Max(0, day.DayNumber - d.DueDate.DayNumber), facts.FindStaff(d.ResponsibleStaffId)?.DisplayName)
+    {
+        SubjectName = SubjectLabels.SubjectName(facts, d),
+        Month = SubjectLabels.Month(d.Period),
+        Progress = d.Progress,
+        Note = d.HelpEndedOn is { } end ? string.Create(CultureInfo.InvariantCulture, $"Hilfe beendet am {end:dd.MM.yyyy}")
+            : d.WarningFrom is { } warning && warning <= day ? "Warnung: Rückstand"
+            : null,
+    };
+
+    /// <summary>F16's name carries the month ("Nachweisblatt 11/2026"); the digest groups by the rule's own name.</summary>
+    private static string BaseName(string name) => name.LastIndexOf(' ') is var i and > 0 ? name[..i] : name;
 }

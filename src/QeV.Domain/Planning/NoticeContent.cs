@@ -58,6 +58,21 @@ public sealed record NoticeContent
     /// <summary>The day the help ended, for a deadline missed before it (kind Ended).</summary>
     public DateOnly? HelpEndedOn { get; init; }
 
+    /// <summary>The recipient's role on this deadline ("Teamleitung", "fallführende Fachkraft", "Leitung des Trägers").</summary>
+    public string? ToRole { get; init; }
+
+    /// <summary>Who or what the deadline is about: the staff member, the provider, the agreement's provider (never a family).</summary>
+    public string? SubjectName { get; init; }
+
+    /// <summary>The month the obligation is about ("November 2026", F16).</summary>
+    public string? Month { get; init; }
+
+    /// <summary>The date of the care-plan meeting the deadline prepares (F01) or follows (F03, F04, F05).</summary>
+    public DateOnly? MeetingDate { get; init; }
+
+    /// <summary>Hours, sessions or visits reached and required ("6 von 15,6"; F13, F14, F15).</summary>
+    public string? Progress { get; init; }
+
     /// <summary>Immediate notices ignore office hours (F06).</summary>
     public bool Urgent { get; init; }
 

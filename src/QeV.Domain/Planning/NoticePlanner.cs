@@ -73,9 +73,9 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
                 .Where(r => r.Email != to.Email)
                 .DistinctBy(r => r.Email)
                 .ToList();
-            var others = routed.Where(r => r.Draft != draft && r.To is not null)
-                .Select(r => $"{r.To!.DisplayName} ({r.Draft.Role})")
-                .Concat(cc.Select(c => $"{c.DisplayName} (in Kopie)"))
+            var others = routed.Where(r => r.Draft != draft && r.To is not null && r.To.Email != to.Email)
+                .Select(r => $"{r.To!.DisplayName} ({RoleOf(facts, deadline, r.Draft)})")
+                .Concat(cc.Select(c => $"{c.DisplayName} ({CcRole(facts, deadline, draft, c)}, in Kopie)"))
                 .Distinct()
                 .ToList();
 
@@ -98,12 +98,29 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
                 To = to,
                 Cc = cc,
                 AlsoInformed = others,
-                ResponsibleName = facts.FindStaff(deadline.ResponsibleStaffId)?.DisplayName,
+                // A mail to the person who must act says "Sie", never "zuständig ist <their name>".
+                ResponsibleName = draft.StaffId == deadline.ResponsibleStaffId ? null : facts.FindStaff(deadline.ResponsibleStaffId)?.DisplayName,
+                ToRole = RoleOf(facts, deadline, draft),
+                // A staff member reading about their own obligation is "Sie", not named (F12, F13, F14's note).
+                SubjectName = deadline.SubjectType == SubjectType.Staff && deadline.SubjectId == draft.StaffId ? null : SubjectLabels.SubjectName(facts, deadline),
+                Month = SubjectLabels.Month(deadline.Period),
+                MeetingDate = deadline.MeetingDate,
+                Progress = deadline.Progress,
                 Urgent = stage.Kind == NoticeKind.Notice,
                 HelpEndedOn = deadline.HelpEndedOn,
             };
             notices.Add(new PlannedNotice(content, draft.StaffId, day));
         }
+    }
+
+    /// <summary>An escalation keeps the role it escalates to; everyone else is labelled by their role on the deadline.</summary>
+    private static string RoleOf(FactSet facts, Deadline d, NoticeDraft draft) =>
+        draft.Kind == NoticeKind.Escalation ? draft.Role : SubjectLabels.RoleOf(facts, d, draft.StaffId);
+
+    private static string CcRole(FactSet facts, Deadline d, NoticeDraft draft, Recipient cc)
+    {
+        var intended = draft.Cc.FirstOrDefault(c => c.StaffId == cc.StaffId);
+        return intended.Role is { Length: > 0 } role && role != "zuständig" ? role : SubjectLabels.RoleOf(facts, d, cc.StaffId);
     }
 
     /// <summary>Who gets which mail at a stage (the routing table of the notification issue).</summary>
@@ -160,7 +177,7 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
         var named = d.EscalationStaffId ?? d.SupervisorStaffId;
         if (named is not null && named != d.ResponsibleStaffId)
         {
-            return (named, d.EscalationStaffId is not null ? "Teamleitung" : "Leitung");
+            return (named, d.EscalationStaffId is not null ? "Teamleitung" : SubjectLabels.RoleOf(facts, d, named));
         }
 
         // A team lead who owes the deadline themselves escalates to the team's deputy lead.
@@ -184,7 +201,7 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
         var line = new DataProblemLine(d.ResponsibleStaffId ?? "–", responsible?.DisplayName,
             leitung is null ? gap + "; keine aktive Leitung hinterlegt" : gap + "; Eskalation an die Leitung", context);
         problems.Add(new DataProblem(line, People.EscalationFor(facts, d.ResponsibleStaffId)));
-        return (leitung, "Leitung");
+        return (leitung, leitung is null ? "Leitung" : SubjectLabels.RoleOf(facts, d, leitung));
     }
 
     /// <summary>

@@ -45,5 +45,11 @@ public sealed record Deadline(
     /// <summary>The numbers a mail names: hours, sessions or visits reached and required ("6 von 15,6").</summary>
     public string? Progress { get; init; }
 
+    /// <summary>The care-plan meeting a deadline prepares (F01) or follows (F03, F04, F05): its date, for the mail.</summary>
+    public DateOnly? MeetingDate { get; init; }
+
+    /// <summary>The month an obligation is about (F16: the first day of the month the Nachweisblatt proves).</summary>
+    public DateOnly? Period { get; init; }
+
     public bool IsOpen => Status is not DeadlineStatus.Fulfilled;
 }

@@ -64,6 +64,7 @@ public sealed class F01EntwicklungsberichtRule : IDeadlineRule
             {
                 InformedStaffId = @case?.CaseManagerStaffId,
                 OrganisationId = organisationId,
+                MeetingDate = meeting.Date,
             };
             if (EndedHelp.Apply(deadline, @case, context) is { } kept)
             {

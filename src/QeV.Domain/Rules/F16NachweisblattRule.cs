@@ -66,6 +66,7 @@ public sealed class F16NachweisblattRule : IDeadlineRule
                 {
                     InformedStaffId = @case.CaseManagerStaffId,
                     OrganisationId = organisationId,
+                    Period = month,
                 };
 
                 // The sheet of a month the help still ran in is owed after the end as well: the last month's services are

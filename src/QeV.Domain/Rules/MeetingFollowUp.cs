@@ -49,6 +49,7 @@ internal static class MeetingFollowUp
                 @case?.CaseManagerStaffId, People.EscalationFor(facts, @case?.CaseManagerStaffId))
             {
                 OrganisationId = organisationId,
+                MeetingDate = meeting.Date,
             };
             if (EndedHelp.Apply(deadline, @case, context) is { } kept)
             {

@@ -59,8 +59,10 @@ public sealed class NotificationCycle(
             await problems.RecordAsync(plan.Problems.Concat(sources.Health.Problems.Select(p => p.ToDataProblem())), day, ct);
         }
 
+        // Counted as recorded and as the admin report lists them: one per problem key.
+        var found = plan.Problems.Concat(sources.Health.Problems.Select(p => p.ToDataProblem())).DistinctBy(p => p.Key).Count();
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
-            Display(day), snapshot.Deadlines.Count, owed.Count, added, plan.Problems.Count);
+            Display(day), snapshot.Deadlines.Count, owed.Count, added, found);
         await heartbeat.ScannedAsync(day, snapshot.Deadlines, watch.Elapsed, ct);
         var skipped = snapshot.SkippedRules ?? engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
         if (skipped.Count > 0)
@@ -86,9 +88,12 @@ public sealed class NotificationCycle(
         var scanned = await ScanAsync(snapshot, day, watch, ct);
         var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
-        if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, seen) is { } report)
+        // Staff by name in the admin report, as in the digests.
+        var named = seen.Select(p => p with { Line = p.Line with { StaffName = snapshot.Facts.FindStaff(p.Line.StaffId)?.DisplayName } }).ToList();
+        if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, named, options.Value.AdminName) is { } report)
         {
             notices.Add(report);
+            logger.LogInformation("Bericht an die Administration {Day}: {Problems} Datenprobleme", Display(day), report.Content.Problems.Count);
         }
 
         var added = await ledger.AddAsync(notices, clock.UtcNow, ct);

@@ -22,6 +22,21 @@ public sealed class NotificationOptions
     [EmailOrEmpty]
     public string? AdminEmail { get; set; }
 
+    /// <summary>How the admin report greets its reader ("Frau Berger", "Team Fachverfahren"); empty: "Guten Tag,".</summary>
+    [ContactLine]
+    public string? AdminName { get; set; }
+
+    /// <summary>
+    /// Whom a recipient contacts when a mail's data is wrong (the Fachverfahren's support), named in every mail; empty:
+    /// <see cref="AdminEmail"/>, else the office that keeps the Fachverfahren's data.
+    /// </summary>
+    [ContactLine]
+    public string? DataContact { get; set; }
+
+    /// <summary>The contact every mail names, or null for the general wording.</summary>
+    public string? EffectiveDataContact() =>
+        !string.IsNullOrWhiteSpace(DataContact) ? DataContact.Trim() : string.IsNullOrWhiteSpace(AdminEmail) ? null : AdminEmail.Trim();
+
     /// <summary>Team lead digests list what is due within this many business days.</summary>
     [Range(0, 60, ErrorMessage = Allowed.Between)]
     public int DigestDueSoonBusinessDays { get; set; } = 7;

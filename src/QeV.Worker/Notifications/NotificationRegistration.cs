@@ -38,8 +38,12 @@ public static class NotificationRegistration
         });
 
         // Notifications:TemplateFolder overrides the built-in templates the dispatcher renders with.
-        services.AddSingleton(sp => new MailTemplates(
-            sp.GetRequiredService<IOptions<NotificationOptions>>().Value.TemplateFolder is { Length: > 0 } folder ? folder : null));
+        // Notifications:DataContact is named in every mail as the place to report wrong data.
+        services.AddSingleton(sp =>
+        {
+            var notifications = sp.GetRequiredService<IOptions<NotificationOptions>>().Value;
+            return new MailTemplates(notifications.TemplateFolder is { Length: > 0 } folder ? folder : null, notifications.EffectiveDataContact());
+        });
         services.AddSingleton(sp => new NoticePlanner(
             sp.GetRequiredService<IOptions<NotificationRulesOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<DigestPlanner>();

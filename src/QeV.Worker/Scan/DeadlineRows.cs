@@ -17,6 +17,7 @@ internal static class DeadlineRows
         ("case_id", T), ("file_reference", T), ("due_date", SyntheticType.Date), ("fulfilled", SyntheticType.Bool),
         ("responsible_staff_id", T), ("escalation_staff_id", T), ("informed_staff_id", T), ("supervisor_staff_id", T),
         ("organisation_id", T), ("instance_key", T), ("help_ended_on", SyntheticType.Date), ("warning_from", SyntheticType.Date), ("progress", T),
+        ("meeting_date", SyntheticType.Date), ("period", SyntheticType.Date),
     ]);
 
     public static BulkTable Partitions { get; } = new("deadline_partitions", [("scope", T), ("partition_id", T), ("fingerprint", T)]);
@@ -36,6 +37,7 @@ internal static class DeadlineRows
             Code(p.Scope), p.PartitionId, d.Rule, p.Seq, d.Name, Codes.Of(d.SubjectType), d.SubjectId, d.CaseId, d.FileReference, d.DueDate,
             d.Status == DeadlineStatus.Fulfilled, d.ResponsibleStaffId, d.EscalationStaffId, d.InformedStaffId, d.SupervisorStaffId,
             d.OrganisationId, d.InstanceKey, d.HelpEndedOn, d.WarningFrom, d.Progress,
+            d.MeetingDate, d.Period,
         ];
     }
 
@@ -62,6 +64,8 @@ internal static class DeadlineRows
         public DateOnly? HelpEndedOn { get; set; }
         public DateOnly? WarningFrom { get; set; }
         public string? Progress { get; set; }
+        public DateOnly? MeetingDate { get; set; }
+        public DateOnly? Period { get; set; }
 
         /// <summary>The status is not stored: it follows from the due date, fulfilment and the day asked about.</summary>
         public PartitionDeadline ToDeadline(RuleContext context) => new(
@@ -77,6 +81,8 @@ internal static class DeadlineRows
                 HelpEndedOn = HelpEndedOn,
                 WarningFrom = WarningFrom,
                 Progress = Progress,
+                MeetingDate = MeetingDate,
+                Period = Period,
             });
     }
 

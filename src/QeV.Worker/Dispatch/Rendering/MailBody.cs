@@ -4,12 +4,15 @@ namespace QeV.Worker.Dispatch.Rendering;
 
 /// <summary>
 /// Shapes a rendered body: paragraphs are separated by blank lines (empty ones, e.g. from a false
-/// <c>{{#if}}</c>, disappear); in HTML each becomes a <c>&lt;p&gt;</c> and runs of lines starting with "- " a list.
+/// <c>{{#if}}</c>, disappear); in HTML each becomes a <c>&lt;p&gt;</c>, runs of lines starting with "- " a list, and runs
+/// of lines starting with "| " a table (cells split at " | ", the first row the header).
 /// </summary>
 public static class MailBody
 {
     public const string ParagraphStyle = "margin:0 0 1em 0;";
     public const string ListStyle = "margin:0 0 1em 0;padding-left:1.5em;";
+    public const string TableStyle = "margin:0 0 1em 0;border-collapse:collapse;";
+    public const string CellStyle = "border:1px solid #cccccc;padding:2px 6px;text-align:left;vertical-align:top;";
 
     public static IReadOnlyList<IReadOnlyList<string>> Paragraphs(string rendered)
     {
@@ -48,9 +51,13 @@ public static class MailBody
             var i = 0;
             while (i < paragraph.Count)
             {
-                var isItem = IsItem(paragraph[i]);
-                var run = paragraph.Skip(i).TakeWhile(l => IsItem(l) == isItem).ToList();
-                if (isItem)
+                var shape = Shape(paragraph[i]);
+                var run = paragraph.Skip(i).TakeWhile(l => Shape(l) == shape).ToList();
+                if (shape == 2)
+                {
+                    AppendTable(sb, run);
+                }
+                else if (shape == 1)
                 {
                     sb.Append("<ul style=\"").Append(ListStyle).Append("\">");
                     foreach (var item in run)
@@ -78,4 +85,22 @@ public static class MailBody
     }
 
     private static bool IsItem(string line) => line.StartsWith("- ", StringComparison.Ordinal);
+
+    /// <summary>0 text, 1 list item, 2 table row.</summary>
+    private static int Shape(string line) => IsItem(line) ? 1 : line.StartsWith("| ", StringComparison.Ordinal) ? 2 : 0;
+
+    private static void AppendTable(StringBuilder sb, List<string> rows)
+    {
+        sb.Append("<table style=\"").Append(TableStyle).Append("\">");
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var cell = r == 0 ? "th" : "td";
+            sb.Append("<tr>");
+            foreach (var value in rows[r].Trim().Trim('|').Split(" | "))
+                sb.Append('<').Append(cell).Append(" style=\"").Append(CellStyle).Append("\">").Append(value.Trim()).Append("</").Append(cell).Append('>');
+            sb.Append("</tr>");
+        }
+
+        sb.Append("</table>\n");
+    }
 }

@@ -12,7 +12,8 @@ namespace QeV.Worker.Dispatch.Rendering;
 /// <remarks>
 /// Helpers: <c>date</c> (TT.MM.JJJJ), <c>status</c> (due, day), <c>plural</c> (count, singular, plural),
 /// <c>names</c> (recipients or strings joined "A, B und C"), <c>count</c>, <c>or</c> (first non-empty argument),
-/// <c>byRule</c> (digest lines grouped by rule, oldest first) and <c>byDue</c> (oldest first).
+/// <c>byRule</c> (digest lines grouped by rule, oldest first), <c>byDue</c> (oldest first) and <c>table</c> (overdue and
+/// due-soon lines grouped by rule, overdue first, with counts).
 /// </remarks>
 internal static class MailHandlebars
 {
@@ -34,6 +35,8 @@ internal static class MailHandlebars
         env.RegisterHelper("or", (_, args) => First(args));
         env.RegisterHelper("byRule", (_, args) => DigestGroup.ByRule(Items(args, 0).OfType<DigestLine>()));
         env.RegisterHelper("byDue", (_, args) => DigestGroup.ByDue(Items(args, 0).OfType<DigestLine>()));
+        env.RegisterHelper("table", (_, args) =>
+            DigestGroup.Table(Items(args, 0).OfType<DigestLine>(), Items(args, 1).OfType<DigestLine>()));
         return env;
     }
 

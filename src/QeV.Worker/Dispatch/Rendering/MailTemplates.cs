@@ -26,10 +26,16 @@ public sealed class MailTemplates
     private readonly ConcurrentDictionary<string, Lazy<MailTemplate?>> _contents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<MailLayout>> _layouts = new(StringComparer.Ordinal);
 
-    public MailTemplates(string? overrideFolder = null) =>
+    public MailTemplates(string? overrideFolder = null, string? dataContact = null)
+    {
         OverrideFolder = string.IsNullOrWhiteSpace(overrideFolder) ? null : Path.GetFullPath(overrideFolder);
+        DataContact = string.IsNullOrWhiteSpace(dataContact) ? null : dataContact.Trim();
+    }
 
     public string? OverrideFolder { get; }
+
+    /// <summary>Whom to contact when a mail's data is wrong (Notifications:DataContact); the layouts show it as <c>@contact</c>.</summary>
+    public string? DataContact { get; }
 
     /// <summary>Names of the templates embedded in the worker, sorted.</summary>
     public static IReadOnlyList<string> EmbeddedNames { get; } =
@@ -105,6 +111,6 @@ public sealed class MailTemplates
         {
             var source = LoadText(n);
             lock (_compile)
-                return new MailLayout(n, source, env);
+                return new MailLayout(n, source, env, DataContact);
         })).Value;
 }

@@ -21,9 +21,11 @@ public sealed partial class MailPrivacyTests
         "Key", "Kind", "Stage", "Rule", "RuleName", "SubjectId", "FileReference", "DueDate", "Day", "Status", "To",
         "DisplayName", "StandsInFor", "Cc", "AlsoInformed", "ResponsibleName", "Overdue", "DueSoon", "Problems",
         "Urgent", "DaysOverdue", "DaysLeft", "Lines", "StaffId", "StaffName", "Problem", "Context", "HelpEndedOn",
+        // issue 10 (mails): the subject (staff member or provider by name, the month), the numbers, the meeting's date, roles
+        "ToRole", "SubjectName", "Month", "MeetingDate", "Progress", "IsOverdue", "Note", "Total", "OverdueCount",
         // helpers and keywords
-        "date", "status", "plural", "names", "count", "or", "byRule", "byDue", "if", "unless", "each", "with", "else",
-        "this", "@root", "@body", "@subject", "@index", "@first", "@last",
+        "date", "status", "plural", "names", "count", "or", "byRule", "byDue", "table", "if", "unless", "each", "with", "else",
+        "this", "@root", "@body", "@subject", "@contact", "@index", "@first", "@last",
     };
 
     public static TheoryData<string, NoticeKind> Combinations() => SampleNotices.All();
@@ -49,7 +51,7 @@ public sealed partial class MailPrivacyTests
 
         properties.ShouldContain("CaseId");
         properties.ShouldContain("Email");
-        Shown.Count(s => char.IsUpper(s[0])).ShouldBe(28);
+        Shown.Count(s => char.IsUpper(s[0])).ShouldBe(37);
         Shown.Where(s => char.IsUpper(s[0])).ShouldAllBe(s => properties.Contains(s));
     }
 

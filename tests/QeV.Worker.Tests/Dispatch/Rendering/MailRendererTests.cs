@@ -66,8 +66,8 @@ public sealed class MailRendererTests
     {
         var text = Renderer().Render(SampleNotices.Notice("F01", NoticeKind.Reminder)).Text;
 
-        text.ShouldContain("benötigt die fallführende Fachkraft des Jugendamts zwei Wochen vorher einen Entwicklungsbericht");
-        text.ShouldContain("Bitte senden Sie den Bericht bis zum 04.12.2026 an die fallführende Fachkraft.");
+        text.ShouldContain("Die fallführende Fachkraft des Jugendamts braucht dafür zwei Wochen vorher einen Entwicklungsbericht");
+        text.ShouldContain("Bitte bis zum 04.12.2026: den Entwicklungsbericht an die fallführende Fachkraft des Jugendamts senden.");
         text.ShouldContain("automatisch erstellt");
         text.ShouldContain("Bitte antworten Sie nicht");
     }

@@ -6,6 +6,8 @@ namespace QeV.Worker.Tests.Dispatch.Rendering;
 
 public sealed class MailTemplatesTests : IDisposable
 {
+    private static readonly string[] Kinds = ["reminder", "due", "overdue", "escalation", "note"];
+
     private readonly string _folder = Directory.CreateTempSubdirectory("qev-templates-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -21,11 +23,12 @@ public sealed class MailTemplatesTests : IDisposable
     [Fact]
     public void EmbeddedNames_CoverEveryRuleKindGenericAndLayout()
     {
+        // Issue 10: every rule has its own reminder, due, overdue, escalation and note; F06 its immediate notice; F12 "missing".
+        string[] rules = ["F01", "F02", "F03", "F04", "F05", "F07", "F08", "F09", "F10", "F11", "F12", "F13", "F14", "F15", "F16", "F17", "F18", "F19"];
         string[] expected =
         [
-            "F01.reminder", "F01.due", "F01.overdue", "F01.escalation", "F01.note", "F06.notice",
-            "F07.reminder", "F07.overdue", "F07.escalation", "F09.reminder", "F09.overdue",
-            "F12.reminder", "F12.due", "F12.overdue", "F12.escalation", "F12.missing",
+            .. rules.SelectMany(r => Kinds.Select(k => r + "." + k)),
+            "F06.notice", "F12.missing",
             "generic.reminder", "generic.due", "generic.overdue", "generic.escalation", "generic.note",
             "generic.notice", "generic.missing", "generic.ended", "generic.calendar", "digest", "admin-report",
             "layout.text", "layout.html",
@@ -82,7 +85,8 @@ public sealed class MailTemplatesTests : IDisposable
 
     [Theory]
     [InlineData("F99", NoticeKind.Reminder, "generic.reminder")]
-    [InlineData("F07", NoticeKind.Due, "generic.due")]
+    [InlineData("F06", NoticeKind.Due, "generic.due")]
+    [InlineData("F07", NoticeKind.Due, "F07.due")]
     [InlineData(null, NoticeKind.Missing, "generic.missing")]
     [InlineData("../../etc/passwd", NoticeKind.Note, "generic.note")]
     [InlineData("F01", NoticeKind.Note, "F01.note")]

@@ -9,14 +9,16 @@ internal static class SampleNotices
     public static readonly DateOnly Due = new(2026, 12, 4);
     public static readonly DateOnly Today = new(2026, 11, 23);
 
+    /// <summary>Every rule with its own templates (issue 10: reminder, due, overdue, escalation, note), F06's notice, F12's "missing".</summary>
+    public static readonly string[] Rules =
+        ["F01", "F02", "F03", "F04", "F05", "F07", "F08", "F09", "F10", "F11", "F12", "F13", "F14", "F15", "F16", "F17", "F18", "F19"];
+
+    private static readonly NoticeKind[] Stages = [NoticeKind.Reminder, NoticeKind.Due, NoticeKind.Overdue, NoticeKind.Escalation, NoticeKind.Note];
+
     public static readonly (string Rule, NoticeKind Kind)[] Combinations =
     [
-        ("F01", NoticeKind.Reminder), ("F01", NoticeKind.Due), ("F01", NoticeKind.Overdue),
-        ("F01", NoticeKind.Escalation), ("F01", NoticeKind.Note), ("F06", NoticeKind.Notice),
-        ("F07", NoticeKind.Reminder), ("F07", NoticeKind.Overdue), ("F07", NoticeKind.Escalation),
-        ("F09", NoticeKind.Reminder), ("F09", NoticeKind.Overdue),
-        ("F12", NoticeKind.Reminder), ("F12", NoticeKind.Due), ("F12", NoticeKind.Overdue),
-        ("F12", NoticeKind.Escalation), ("F12", NoticeKind.Missing),
+        .. Rules.SelectMany(r => Stages.Select(k => (r, k))),
+        ("F06", NoticeKind.Notice), ("F12", NoticeKind.Missing),
     ];
 
     public static TheoryData<string, NoticeKind> All()
@@ -28,7 +30,7 @@ internal static class SampleNotices
     }
 
     /// <summary>Rules about a case carry its file reference; F07, F09 and F12 are about organisations and staff.</summary>
-    public static bool HasFileReference(string rule) => rule is "F01" or "F06";
+    public static bool HasFileReference(string rule) => rule is "F01" or "F02" or "F03" or "F04" or "F05" or "F06" or "F15" or "F16" or "F17" or "F19";
 
     public static NoticeContent Notice(string rule, NoticeKind kind, DateOnly? due = null, DateOnly? day = null)
     {
@@ -85,10 +87,24 @@ internal static class SampleNotices
     public static string RuleName(string rule) => rule switch
     {
         "F01" => "Entwicklungsbericht",
+        "F02" => "Hilfeplanfortschreibung",
+        "F03" => "Hilfeplankonkretisierung",
+        "F04" => "Hilfeplan an alle Beteiligten",
+        "F05" => "Kostenzusage",
         "F06" => "Drei Termine ohne Mitwirkung",
         "F07" => "Leistungsbericht",
+        "F08" => "Trägergespräch",
         "F09" => "Überprüfung der Standards in der AG § 78",
+        "F10" => "Fortschreibung der QEV",
+        "F11" => "Überprüfung der Leistungsbeschreibung",
         "F12" => "Erweitertes Führungszeugnis",
+        "F13" => "Fortbildung",
+        "F14" => "Supervision",
+        "F15" => "Hausbesuche der fallführenden Fachkraft",
+        "F16" => "Nachweisblatt",
+        "F17" => "Gleichwertige Vertretung bei längerem Ausfall",
+        "F18" => "Fortsetzung des Qualitätsdialogs",
+        "F19" => "Clearingbericht",
         _ => "Neue Frist " + rule,
     };
 }
