@@ -13,5 +13,6 @@ public static class MigrationCatalog
         M006WorkerStatus.Migration,
         M008Deadlines.Migration,
         M009DeadlineStages.Migration,
+        M011ScanPlanning.Migration,
     ];
 }
