@@ -76,7 +76,7 @@ export_csv() {  # export_csv <sqlite file> <folder>: the generated data as impor
 }
 
 reset_postgres() {
-    psql -q "$(pg_uri "$QEV_BENCH_POSTGRES")" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null
+    PGOPTIONS=--client-min-messages=warning psql -q "$(pg_uri "$QEV_BENCH_POSTGRES")" -c "DROP SCHEMA public CASCADE; CREATE SCHEMA public;" >/dev/null
 }
 
 run_on() {  # run_on <cases> <engine> <db>
