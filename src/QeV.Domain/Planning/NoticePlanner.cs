@@ -13,7 +13,7 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
     {
         var notices = new List<PlannedNotice>();
         var problems = new List<DataProblem>();
-        foreach (var deadline in snapshot.Deadlines)
+        foreach (var deadline in snapshot.ToPlan ?? snapshot.Deadlines)
         {
             if (!rules.For(deadline.Rule, out var options))
             {

@@ -12,7 +12,13 @@ namespace QeV.Domain.Planning;
 public static class StageSchedule
 {
     public static IReadOnlyList<Stage> StagesUpTo(
-        Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord = false)
+        Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord = false) =>
+        Stages(deadline, options, day, calendar, state, missingRecord, lastRepeatOnly: false);
+
+    // Repeats are strictly later one after another, so the latest stage owed is the same with only the last repeat in the
+    // list (a deadline overdue for years would otherwise build a stage for every week of it, at every scan).
+    private static List<Stage> Stages(
+        Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord, bool lastRepeatOnly)
     {
         var due = deadline.DueDate;
         var stages = new List<Stage>();
@@ -33,7 +39,7 @@ public static class StageSchedule
         {
             // Nothing on file at all: the person and the lead are told at once, then again at the repeat interval.
             stages.Add(new Stage("missing", NoticeKind.Missing, due));
-            AddRepeats(stages, "missing", NoticeKind.Missing, due, options.RepeatOverdue, day, calendar, state);
+            AddRepeats(stages, "missing", NoticeKind.Missing, due, options.RepeatOverdue, day, calendar, state, lastRepeatOnly);
             return stages.Where(s => s.Date <= day).ToList();
         }
 
@@ -61,7 +67,7 @@ public static class StageSchedule
         {
             var overdue = grace.From(due, 1, calendar, state);
             stages.Add(new Stage("overdue", NoticeKind.Overdue, overdue, IsFirstOverdue: true));
-            AddRepeats(stages, "overdue", NoticeKind.Overdue, overdue, options.RepeatOverdue, day, calendar, state);
+            AddRepeats(stages, "overdue", NoticeKind.Overdue, overdue, options.RepeatOverdue, day, calendar, state, lastRepeatOnly);
         }
 
         return stages.Where(s => s.Date <= day).ToList();
@@ -72,13 +78,35 @@ public static class StageSchedule
         Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord = false) =>
         !options.Enabled || deadline.Status == DeadlineStatus.Fulfilled
             ? null
-            : StagesUpTo(deadline, options, day, calendar, state, missingRecord).OrderBy(s => s.Date).LastOrDefault();
+            : Latest(Stages(deadline, options, day, calendar, state, missingRecord, lastRepeatOnly: true), day);
+
+    /// <summary>The last of the stages with the latest date up to the day (as a stable sort by date, then the last).</summary>
+    private static Stage? Latest(List<Stage> stages, DateOnly day)
+    {
+        Stage? latest = null;
+        foreach (var stage in stages)
+        {
+            if (stage.Date <= day && (latest is null || stage.Date >= latest.Date))
+            {
+                latest = stage;
+            }
+        }
+
+        return latest;
+    }
 
     private static void AddRepeats(
-        List<Stage> stages, string prefix, NoticeKind kind, DateOnly start, string? interval, DateOnly day, BusinessCalendar calendar, Bundesland state)
+        List<Stage> stages, string prefix, NoticeKind kind, DateOnly start, string? interval, DateOnly day, BusinessCalendar calendar, Bundesland state,
+        bool lastOnly)
     {
         if (!Period.TryParse(interval, out var every) || every.Amount <= 0)
         {
+            return;
+        }
+
+        if (lastOnly)
+        {
+            AddLastRepeat(stages, prefix, kind, start, every, day, calendar, state);
             return;
         }
 
@@ -92,6 +120,40 @@ public static class StageSchedule
             }
 
             stages.Add(new Stage($"{prefix}-{n + 1}", kind, next));
+        }
+    }
+
+    private static void AddLastRepeat(
+        List<Stage> stages, string prefix, NoticeKind kind, DateOnly start, Period every, DateOnly day, BusinessCalendar calendar, Bundesland state)
+    {
+        // Days and weeks are fixed steps: the last repeat up to the day follows by division, as the loop would find it.
+        var stepDays = every.Unit switch { PeriodUnit.Days => every.Amount, PeriodUnit.Weeks => 7 * every.Amount, _ => 0 };
+        if (stepDays > 0)
+        {
+            var n = (day.DayNumber - start.DayNumber) / stepDays;
+            if (n >= 1)
+            {
+                stages.Add(new Stage($"{prefix}-{n + 1}", kind, start.AddDays(n * stepDays)));
+            }
+
+            return;
+        }
+
+        Stage? last = null;
+        for (var n = 1; ; n++)
+        {
+            var next = new Period(every.Amount * n, every.Unit).From(start, 1, calendar, state);
+            if (next > day)
+            {
+                break;
+            }
+
+            last = new Stage($"{prefix}-{n + 1}", kind, next);
+        }
+
+        if (last is not null)
+        {
+            stages.Add(last);
         }
     }
 }

@@ -12,4 +12,10 @@ public sealed record DeadlineSnapshot(FactSet Facts, RuleContext Context, IReadO
     /// table (its facts are then only the lookups); null when it was evaluated over all facts.
     /// </summary>
     public IReadOnlyList<string>? SkippedRules { get; init; }
+
+    /// <summary>
+    /// The deadlines whose notices are to be planned, when only some can owe anything new (a scan on the same day as the
+    /// last planned one plans only what its refresh changed); null: all of <see cref="Deadlines"/>.
+    /// </summary>
+    public IReadOnlyList<Deadline>? ToPlan { get; init; }
 }

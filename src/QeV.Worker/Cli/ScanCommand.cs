@@ -34,14 +34,13 @@ public static class ScanCommand
 
             var (snapshot, scan) = await host.Services.GetRequiredService<DeadlineService>()
                 .FromTableAsync(day, day.AddDays(366), includeFulfilled: false, token);
-            var evaluated = started.Elapsed;
             var added = await host.Services.GetRequiredService<NotificationCycle>().ScanAsync(snapshot, day, token);
             var summary = scan is null
                 ? $"Scan {day:dd.MM.yyyy}: alle Fakten auf einmal ausgewertet, {snapshot.Deadlines.Count} offene Fristen, {added} Nachrichten neu im Postausgangsbuch"
                 : $"Scan {day:dd.MM.yyyy}: {(scan.Full ? "vollständig" : "inkrementell")}, {scan.Partitions} Partitionen, {scan.Evaluated} neu ausgewertet, "
                     + $"{scan.DayOnly} nur tagesabhängig, {scan.Removed} entfallen, {scan.DeadlinesWritten} Fristen geschrieben, "
-                    + $"{snapshot.Deadlines.Count} offen, {added} Nachrichten neu im Postausgangsbuch, {started.Elapsed.TotalSeconds:F1} s "
-                    + $"(Fristen {evaluated.TotalSeconds:F1} s, Planen und Postausgangsbuch {(started.Elapsed - evaluated).TotalSeconds:F1} s)";
+                    + $"{snapshot.Deadlines.Count} offen, {(snapshot.ToPlan is { } toPlan ? $"{toPlan.Count} davon geplant (nur Geändertes)" : "alle geplant")}, {added} Nachrichten neu im Postausgangsbuch, {started.Elapsed.TotalSeconds:F1} s "
+                    + $"({host.Services.GetRequiredService<ScanPhases>().Describe()})";
             await Console.Out.WriteLineAsync(summary);
             return 0;
         }, ct, builder => builder.AddQevNotifications(), validateArguments: () => CliOptions.ParseDate(parse.GetValue(asOf), "--as-of")));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using QeV.Domain.Calendar;
 using QeV.Domain.Facts;
@@ -20,6 +21,9 @@ public sealed class DeadlineService(
     SourcedFactLoader facts, DeliveredNotices delivered, DeadlineEngine engine, BusinessCalendar calendar, OfficeClock clock,
     IOptions<RulesOptions> rules, DeadlineScanner scanner, DeadlineTableReader table, IOptions<SourcesOptions> sources)
 {
+    // Which refresh a snapshot was read after (by reference; records compare by value, this table does not).
+    private readonly ConditionalWeakTable<DeadlineSnapshot, ScanResult> _refreshes = new();
+
     public async Task<DeadlineSnapshot> EvaluateAsync(DateOnly asOf, CancellationToken ct)
     {
         // F06 is fulfilled once its notice was delivered: the ledger's delivered notices join the facts, whether the
@@ -55,11 +59,27 @@ public sealed class DeadlineService(
         }
 
         var scan = await scanner.RefreshAsync(asOf, ct);
+        var started = ScanPhases.Start();
         var context = scanner.ContextFor(asOf);
         var present = scan.PresentRules.ToHashSet(StringComparer.Ordinal);
-        var deadlines = await table.ReadAsync(context, until, includeFulfilled, present, engine.Rules, ct);
+        var (deadlines, toPlan) = await table.ReadAsync(context, until, includeFulfilled, present, engine.Rules, scan.ChangedPartitions, ct);
         var planning = await table.ReadPlanningFactsAsync(ct);
         var skipped = engine.Rules.Where(r => context.IsEnabled(r.Id) && !present.Contains(r.Id)).Select(r => r.Id).ToList();
-        return (new DeadlineSnapshot(planning, context, deadlines) { SkippedRules = skipped, Failures = scan.Failures }, scan);
+        scanner.Phases.Stop(DeadlineScanner.Phase.Table, started);
+        var snapshot = new DeadlineSnapshot(planning, context, deadlines) { SkippedRules = skipped, Failures = scan.Failures, ToPlan = toPlan };
+        _refreshes.AddOrUpdate(snapshot, scan);
+        return (snapshot, scan);
+    }
+
+    /// <summary>
+    /// After the notices of a snapshot read from the table are in the ledger: the next scan on the same day plans only
+    /// what its refresh changes. Nothing for snapshots evaluated over all facts.
+    /// </summary>
+    public async Task MarkPlannedAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct)
+    {
+        if (_refreshes.TryGetValue(snapshot, out var scan) && scan.AsOf == day)
+        {
+            await scanner.MarkPlannedAsync(scan, day, ct);
+        }
     }
 }

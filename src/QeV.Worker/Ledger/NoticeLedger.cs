@@ -11,36 +11,9 @@ namespace QeV.Worker.Ledger;
 /// </summary>
 public sealed class NoticeLedger(Database database)
 {
-    private static readonly (string, string)[] InsertValues =
-    [
-        ("notice_key", "@key"), ("kind", "@kind"), ("rule", "@rule"), ("subject_id", "@subjectId"), ("case_id", "@caseId"),
-        ("due_date", "@dueDate"), ("stage", "@stage"), ("recipient_staff_id", "@recipient"), ("to_staff_id", "@toStaff"),
-        ("to_address", "@toAddress"), ("planned_for", "@plannedFor"), ("urgent", "@urgent"), ("content", "@content"),
-        ("state", "'pending'"), ("attempts", "0"), ("next_attempt_at", "@now"), ("created_at", "@now"),
-    ];
-
-    /// <summary>Writes the notices not yet in the ledger; returns how many were new.</summary>
-    public async Task<int> AddAsync(IEnumerable<PlannedNotice> notices, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
-        var added = 0;
-        var insert = database.Dialect.InsertIfAbsent("notices", InsertValues, ["notice_key"]);
-        foreach (var n in notices)
-        {
-            var c = n.Content;
-            added += await connection.ExecuteAsync(new CommandDefinition(insert, new
-            {
-                key = c.Key, kind = c.Kind.ToString().ToLowerInvariant(), rule = c.Rule, subjectId = c.SubjectId, caseId = c.CaseId,
-                dueDate = c.DueDate, stage = c.Stage, recipient = n.IntendedStaffId, toStaff = c.To.StaffId, toAddress = c.To.Email,
-                plannedFor = n.PlannedFor, urgent = c.Urgent, content = NoticeJson.Serialize(c), now = database.Dialect.Instant(now),
-            }, tx, cancellationToken: ct));
-        }
-
-        await tx.CommitAsync(ct);
-        return added;
-    }
-
+    /// <summary>Writes the notices not yet in the ledger, many rows per statement (<see cref="OwedNoticeWriter"/>); returns how many were new.</summary>
+    public Task<int> AddAsync(IEnumerable<PlannedNotice> notices, DateTimeOffset now, CancellationToken ct) =>
+        new OwedNoticeWriter(database).AddAsync(notices, now, ct);
 
     public async Task<HashSet<string>> KeysAsync(CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using QeV.Worker.Dispatch;
 using QeV.Worker.Ledger;
 using QeV.Worker.Office;
 using QeV.Worker.Operations;
+using QeV.Worker.Scan;
 using QeV.Worker.Sources;
 
 namespace QeV.Worker.Notifications;
@@ -26,7 +27,8 @@ public sealed class NotificationCycle(
     OfficeClock clock,
     IOptions<NotificationOptions> options,
     WorkerHeartbeat heartbeat,
-    ILogger<NotificationCycle> logger)
+    ILogger<NotificationCycle> logger,
+    ScanPhases phases)
 {
     /// <summary>Recomputes every deadline and writes the notices owed today. On days off only immediate ones (F06).</summary>
     public async Task<int> ScanAsync(DateOnly day, CancellationToken ct)
@@ -49,10 +51,15 @@ public sealed class NotificationCycle(
 
     private async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, System.Diagnostics.Stopwatch watch, CancellationToken ct)
     {
+        var started = ScanPhases.Start();
         var plan = planner.Plan(snapshot, day);
+        phases.Stop(DeadlineScanner.Phase.Plan, started);
+        started = ScanPhases.Start();
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
         var owed = plan.Notices.Where(n => businessDay || n.Content.Urgent).ToList();
         var added = await ledger.AddAsync(owed, clock.UtcNow, ct);
+        phases.Stop(DeadlineScanner.Phase.Ledger, started);
+        started = ScanPhases.Start();
         if (businessDay)
         {
             // Bad rows and unreachable sources of this scan go to the admin report beside the routing problems.
@@ -61,6 +68,10 @@ public sealed class NotificationCycle(
 
         // Counted as recorded and as the admin report lists them: one per problem key.
         var found = plan.Problems.Concat(sources.Health.Problems.Select(p => p.ToDataProblem())).DistinctBy(p => p.Key).Count();
+        // Planned on a day off (urgent ones only) or a business day alike: a later scan that day plans the same way.
+        await deadlines.MarkPlannedAsync(snapshot, day, ct);
+        phases.Stop(DeadlineScanner.Phase.Problems, started);
+
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
             Display(day), snapshot.Deadlines.Count, owed.Count, added, found);
         await heartbeat.ScannedAsync(day, snapshot.Deadlines, watch.Elapsed, ct);

@@ -98,6 +98,8 @@ internal static class DeadlineRows
         public string LookupsFingerprint { get; set; } = "";
         public DateOnly AsOf { get; set; }
         public string PresentRules { get; set; } = "";
+        public DateOnly? PlannedAsOf { get; set; }
+        public string? PlannedSettings { get; set; }
     }
 #pragma warning restore CA1812
 }

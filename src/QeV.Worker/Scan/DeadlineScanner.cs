@@ -21,7 +21,8 @@ namespace QeV.Worker.Scan;
 /// transaction: a scan is all or nothing, and concurrent scans queue behind each other.
 /// </summary>
 public sealed class DeadlineScanner(
-    Database database, DeadlineEngine engine, ScanSettings settings, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules)
+    Database database, DeadlineEngine engine, ScanSettings settings, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules,
+    ScanPhases phases)
 {
     public const int BatchSize = 2_000;
 
@@ -35,8 +36,12 @@ public sealed class DeadlineScanner(
 
     public RuleContext ContextFor(DateOnly asOf) => new(asOf, calendar, clock.DefaultState, rules.Value.Profile);
 
+    public ScanPhases Phases => phases;
+
     public async Task<ScanResult> RefreshAsync(DateOnly asOf, CancellationToken ct)
     {
+        phases.Reset();
+        var started = ScanPhases.Start();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         if (connection is NpgsqlConnection)
@@ -51,6 +56,7 @@ public sealed class DeadlineScanner(
         await using var snapshot = await ReadSnapshot.OpenAsync(database, ct);
         var reader = new PartitionReader(snapshot);
         var lookups = await reader.ReadLookupsAsync(ct);
+        phases.Stop(Phase.Read, started);
         var settingsFingerprint = settings.Fingerprint();
         var lookupsFingerprint = PartitionFingerprint.Of(lookups);
         // F06 is fulfilled by its delivered notice: the ledger is part of the facts, and of each case's fingerprint.
@@ -58,6 +64,10 @@ public sealed class DeadlineScanner(
         var notifiedKeys = notified.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
         var full = state is null || state.SettingsFingerprint != settingsFingerprint || state.LookupsFingerprint != lookupsFingerprint;
         var run = new Run(this, writer, snapshot, ContextFor(asOf), full, full || state!.AsOf != asOf);
+        var planningFingerprint = settings.PlanningFingerprint();
+        // The last refresh's notices were planned today with these settings: only what this refresh changes is new.
+        var planned = !run.DayChanged && state!.PlannedAsOf == asOf && state.PlannedSettings == planningFingerprint;
+        run.Changed = planned ? new HashSet<string>(StringComparer.Ordinal) : null;
         if (full)
         {
             await writer.ClearAsync(ct);
@@ -71,35 +81,85 @@ public sealed class DeadlineScanner(
             }
         }
 
+        started = ScanPhases.Start();
         await foreach (var batch in reader.CaseBatchesAsync(lookups, BatchSize, ct))
         {
+            phases.Stop(Phase.Read, started);
             await run.BatchAsync(
                 RuleScope.Case, batch, p => p.Id, p => PartitionFingerprint.Of(p, asOf, notified[p.Id]),
                 b => PartitionEvaluator.CaseFacts(lookups, b, notifiedKeys), ct);
+            started = ScanPhases.Start();
         }
 
+        phases.Stop(Phase.Read, started);
+
         await run.EndScopeAsync(RuleScope.Case, ct);
+        started = ScanPhases.Start();
         await foreach (var batch in reader.StaffBatchesAsync(lookups, BatchSize, ct))
         {
+            phases.Stop(Phase.Read, started);
             await run.BatchAsync(RuleScope.Staff, batch, p => p.Id, PartitionFingerprint.Of, b => PartitionEvaluator.StaffFacts(lookups, b), ct);
+            started = ScanPhases.Start();
         }
+
+        phases.Stop(Phase.Read, started);
 
         await run.EndScopeAsync(RuleScope.Staff, ct);
 
+        started = ScanPhases.Start();
         var organisation = PartitionEvaluator.OrganisationFactSet(lookups, await reader.ReadOrganisationFactsAsync(ct));
+        phases.Stop(Phase.Read, started);
+        started = ScanPhases.Start();
         run.Present.UnionWith(Evaluator.PresentIn(organisation));
         var organisationDeadlines = Evaluator.Evaluate(RuleScope.Organisation, organisation, run.Context, run.Failures);
+        phases.Stop(Phase.Evaluate, started);
+        started = ScanPhases.Start();
         await writer.ClearScopeAsync(RuleScope.Organisation, ct);
         await writer.InsertDeadlinesAsync(organisationDeadlines, ct);
         run.Written += organisationDeadlines.Count;
 
-        await writer.SaveStateAsync(settingsFingerprint, lookupsFingerprint, asOf, run.Present, database.Dialect.Instant(clock.UtcNow), ct);
+        var token = Guid.NewGuid().ToString("N");
+        var keepMark = planned && run.Changed!.Count == 0;
+        await writer.SaveStateAsync(settingsFingerprint, lookupsFingerprint, asOf, run.Present, database.Dialect.Instant(clock.UtcNow), token,
+            keepMark ? asOf : null, keepMark ? planningFingerprint : null, ct);
         await tx.CommitAsync(ct);
+        phases.Stop(Phase.Write, started);
         return new ScanResult(asOf, full, run.Partitions, run.Evaluated, run.DayOnly, run.Removed, run.Written, reader.RowsRead,
             run.Present.Order(StringComparer.Ordinal).ToList())
         {
             Failures = run.Failures,
+            RefreshToken = token,
+            PlanningFingerprint = planningFingerprint,
+            ChangedPartitions = run.Changed,
         };
+    }
+
+    /// <summary>
+    /// Marks the refresh's notices as planned and in the ledger for <paramref name="day"/>; a later refresh that changes
+    /// something has replaced the token, and the mark stays off until its changes are planned too.
+    /// </summary>
+    public async Task MarkPlannedAsync(ScanResult scan, DateOnly day, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE deadline_scans SET planned_as_of = @day, planned_settings = @settings WHERE scan_id = 1 AND refresh_token = @token AND as_of = @day",
+            new { day, settings = scan.PlanningFingerprint, token = scan.RefreshToken }, cancellationToken: ct));
+    }
+
+    /// <summary>The key of a partition in <see cref="ScanResult.ChangedPartitions"/>.</summary>
+    public static string PartitionKey(string scope, string partitionId) => scope + ":" + partitionId;
+
+    /// <summary>The phases the scan command reports.</summary>
+    public static class Phase
+    {
+        public const string Read = "lesen";
+        public const string Fingerprint = "Fingerabdruck";
+        public const string Evaluate = "auswerten";
+        public const string Write = "Fristen schreiben";
+        public const string Table = "Tabelle lesen";
+        public const string Plan = "planen";
+        public const string Ledger = "Postausgangsbuch";
+        public const string Problems = "Datenprobleme";
     }
 
     /// <summary>The state of one scan while it walks the partitions.</summary>
@@ -115,6 +175,9 @@ public sealed class DeadlineScanner(
             scanner.Evaluator.Rules.Where(r => RuleScopes.ScopeOf(r.Id) == scope && RuleScopes.IsDayDependent(r.Id)).Select(r => r.Id).ToList();
 
         public HashSet<string> Present { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The partitions re-evaluated, when only those are to be planned; null when everything is.</summary>
+        public HashSet<string>? Changed { get; set; }
 
         /// <summary>What no rule could judge; the partitions concerned get no fingerprint that can match, so every scan judges them again.</summary>
         public List<RuleFailure> Failures { get; } = [];
@@ -142,6 +205,8 @@ public sealed class DeadlineScanner(
             var unchanged = new List<TPartition>();
             var fingerprints = new List<(string Id, string Fingerprint)>();
             var gone = new List<string>();
+            var phases = scanner.Phases;
+            var started = ScanPhases.Start();
             var stored = await StoredAsync(scope, ct);
             foreach (var partition in batch)
             {
@@ -175,6 +240,8 @@ public sealed class DeadlineScanner(
             }
 
             Partitions += batch.Count;
+            phases.Stop(Phase.Fingerprint, started);
+            started = ScanPhases.Start();
             // Only this scope's rules can become present through its partitions; the others are judged where their data is.
             if (!evaluator.Rules.Where(r => RuleScopes.ScopeOf(r.Id) == scope).All(r => Present.Contains(r.Id)))
             {
@@ -186,6 +253,8 @@ public sealed class DeadlineScanner(
             {
                 var failures = new List<RuleFailure>();
                 deadlines.AddRange(evaluator.Evaluate(scope, facts(changed), context, failures));
+                phases.Stop(Phase.Evaluate, started);
+                started = ScanPhases.Start();
                 if (!full)
                 {
                     await writer.DeletePartitionsAsync(scope, [.. changed.Select(id), .. gone], ct);
@@ -196,16 +265,31 @@ public sealed class DeadlineScanner(
                     scope, fingerprints.Select(f => failed.Contains(f.Id) ? (f.Id, FailedFingerprint) : f).ToList(), ct);
                 Failures.AddRange(failures);
                 Evaluated += changed.Count;
+                if (Changed is not null)
+                {
+                    var code = DeadlineRows.Code(scope);
+                    foreach (var partition in changed)
+                    {
+                        Changed.Add(PartitionKey(code, id(partition)));
+                    }
+                }
+
+                phases.Stop(Phase.Write, started);
+                started = ScanPhases.Start();
             }
             else if (gone.Count > 0)
             {
                 await writer.DeletePartitionsAsync(scope, gone, ct);
             }
 
+            phases.Stop(Phase.Evaluate, started);
+            started = ScanPhases.Start();
             if (dayChanged && !full && unchanged.Count > 0 && DayRules(scope).Count > 0)
             {
                 var failures = new List<RuleFailure>();
                 deadlines.AddRange(evaluator.Evaluate(scope, facts(unchanged), context, failures, dayDependentOnly: true));
+                phases.Stop(Phase.Evaluate, started);
+                started = ScanPhases.Start();
                 await writer.MarkFailedAsync(scope, [.. FailedIn(failures, unchanged.Select(id))], FailedFingerprint, ct);
                 Failures.AddRange(failures);
                 DayOnly += unchanged.Count;
@@ -214,6 +298,7 @@ public sealed class DeadlineScanner(
             Removed += gone.Count;
             await writer.InsertDeadlinesAsync(deadlines, ct);
             Written += deadlines.Count;
+            phases.Stop(Phase.Write, started);
         }
 
         /// <summary>A rule's failure on a case belongs to that case's partition; one without a case to every partition judged with it.</summary>

@@ -17,7 +17,16 @@ public sealed class DeadlineTableReader(Database database)
     /// fulfilled ones too when asked. Rules whose data the database lacks (RuleData) are left out, as the engine does.
     /// </summary>
     public async Task<IReadOnlyList<Deadline>> ReadAsync(
-        RuleContext context, DateOnly? until, bool includeFulfilled, IReadOnlySet<string> presentRules, IReadOnlyList<IDeadlineRule> catalogue, CancellationToken ct)
+        RuleContext context, DateOnly? until, bool includeFulfilled, IReadOnlySet<string> presentRules, IReadOnlyList<IDeadlineRule> catalogue, CancellationToken ct) =>
+        (await ReadAsync(context, until, includeFulfilled, presentRules, catalogue, null, ct)).All;
+
+    /// <summary>
+    /// As above, and the deadlines of the <paramref name="changed"/> partitions and the organisation-wide ones, in the
+    /// same order: those a scan on the same day still has to plan (null when <paramref name="changed"/> is null).
+    /// </summary>
+    public async Task<(IReadOnlyList<Deadline> All, IReadOnlyList<Deadline>? ToPlan)> ReadAsync(
+        RuleContext context, DateOnly? until, bool includeFulfilled, IReadOnlySet<string> presentRules, IReadOnlyList<IDeadlineRule> catalogue,
+        IReadOnlySet<string>? changed, CancellationToken ct)
     {
         var where = until is null
             ? includeFulfilled ? "" : " WHERE fulfilled = @open"
@@ -25,7 +34,24 @@ public sealed class DeadlineTableReader(Database database)
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<DeadlineRows.StoredDeadline>(new CommandDefinition(
             "SELECT * FROM deadlines" + where, new { open = false, done = true, until = until ?? DateOnly.MaxValue }, cancellationToken: ct));
-        return PartitionEvaluator.Order(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => r.ToDeadline(context)), catalogue);
+        var all = new List<PartitionDeadline>();
+        var toPlan = changed is null ? null : new List<PartitionDeadline>();
+        foreach (var row in rows)
+        {
+            if (!presentRules.Contains(row.Rule))
+            {
+                continue;
+            }
+
+            var deadline = row.ToDeadline(context);
+            all.Add(deadline);
+            if (toPlan is not null && (row.Scope == "organisation" || changed!.Contains(DeadlineScanner.PartitionKey(row.Scope, row.PartitionId))))
+            {
+                toPlan.Add(deadline);
+            }
+        }
+
+        return (PartitionEvaluator.Order(all, catalogue), toPlan is null ? null : PartitionEvaluator.Order(toPlan, catalogue));
     }
 
     public async Task<FactSet> ReadPlanningFactsAsync(CancellationToken ct)

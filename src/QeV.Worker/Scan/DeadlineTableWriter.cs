@@ -74,17 +74,24 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
         }
     }
 
-    public async Task SaveStateAsync(string settings, string lookups, DateOnly asOf, IEnumerable<string> presentRules, object scannedAt, CancellationToken ct)
+    /// <summary>
+    /// The refresh's state; <paramref name="plannedAsOf"/> and <paramref name="plannedSettings"/> carry the planning mark
+    /// over when the refresh changed nothing that would need planning (null clears it).
+    /// </summary>
+    public async Task SaveStateAsync(
+        string settings, string lookups, DateOnly asOf, IEnumerable<string> presentRules, object scannedAt, string token,
+        DateOnly? plannedAsOf, string? plannedSettings, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_scans", transaction: tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at) "
-            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt)",
-            new { settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt }, tx, cancellationToken: ct));
+            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at, refresh_token, planned_as_of, planned_settings) "
+            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt, @token, @plannedAsOf, @plannedSettings)",
+            new { settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt, token, plannedAsOf, plannedSettings },
+            tx, cancellationToken: ct));
     }
 
     public async Task<DeadlineRows.ScanState?> LoadStateAsync(CancellationToken ct) =>
         await connection.QuerySingleOrDefaultAsync<DeadlineRows.ScanState>(new CommandDefinition(
-            "SELECT settings_fingerprint, lookups_fingerprint, as_of, present_rules FROM deadline_scans WHERE scan_id = 1",
+            "SELECT settings_fingerprint, lookups_fingerprint, as_of, present_rules, planned_as_of, planned_settings FROM deadline_scans WHERE scan_id = 1",
             transaction: tx, cancellationToken: ct));
 }

@@ -9,6 +9,7 @@ public static class ScanRegistration
     public static IHostApplicationBuilder AddQevScan(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ScanSettings>();
+        builder.Services.AddSingleton<ScanPhases>();
         builder.Services.AddSingleton<DeadlineScanner>();
         builder.Services.AddSingleton<DeadlineTableReader>();
         return builder;

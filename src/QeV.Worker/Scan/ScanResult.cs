@@ -16,4 +16,17 @@ public sealed record ScanResult(
 {
     /// <summary>The cases (or rules) no rule could judge in this scan: data problems, the rest went on.</summary>
     public IReadOnlyList<RuleFailure> Failures { get; init; } = [];
+
+    /// <summary>Names this refresh in the deadline_scans row, so a planning mark is set only for the refresh that was planned.</summary>
+    public string RefreshToken { get; init; } = "";
+
+    /// <summary>The settings the notices are planned with (<see cref="ScanSettings.PlanningFingerprint"/>).</summary>
+    public string PlanningFingerprint { get; init; } = "";
+
+    /// <summary>
+    /// The partitions ("case:…", "staff:…") this refresh re-evaluated, when the last refresh's notices were planned on
+    /// the same day with the same settings: only their deadlines (and the organisation-wide ones) can owe anything new.
+    /// Null: every deadline is planned.
+    /// </summary>
+    public IReadOnlySet<string>? ChangedPartitions { get; init; }
 }

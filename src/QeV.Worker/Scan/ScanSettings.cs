@@ -11,7 +11,12 @@ namespace QeV.Worker.Scan;
 /// </summary>
 public sealed class ScanSettings(IConfiguration configuration, DeadlineEngine engine)
 {
-    public string Fingerprint()
+    public string Fingerprint() => Hash("Rules", "Office");
+
+    /// <summary>What besides the deadlines decides the notices planned from them: the same plus the notification settings.</summary>
+    public string PlanningFingerprint() => Hash("Rules", "Office", "Notifications");
+
+    private string Hash(params string[] sections)
     {
         var h = new FactHash();
         h.Add(typeof(IDeadlineRule).Assembly.ManifestModule.ModuleVersionId.ToString());
@@ -21,7 +26,7 @@ public sealed class ScanSettings(IConfiguration configuration, DeadlineEngine en
             h.Add(rule.Id);
         }
 
-        foreach (var section in new[] { "Rules", "Office" })
+        foreach (var section in sections)
         {
             foreach (var (key, value) in configuration.GetSection(section).AsEnumerable().OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {

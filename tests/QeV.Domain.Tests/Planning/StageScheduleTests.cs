@@ -230,4 +230,30 @@ public sealed class StageScheduleTests
         // Then
         stages.ShouldBe(["missing@2026-03-02", "missing-2@2026-03-09", "missing-3@2026-03-16"]);
     }
+
+    [Theory]
+    [InlineData("1w")]
+    [InlineData("3d")]
+    [InlineData("1m")]
+    [InlineData("2bd")]
+    [InlineData(null)]
+    public void Owed_EveryDayOfTwoYearsOverdue_IsTheLatestOfAllStagesUpToThatDay(string? repeat)
+    {
+        // Given: Owed keeps only the last repeat; it must name the stage a stable sort of every stage up to the day names
+        var options = new RuleNoticeOptions { Reminders = ["10bd", "3bd"], OnDueDay = true, EscalateAfter = "1bd", RepeatOverdue = repeat };
+        var deadline = Deadline("F01", "2026-01-30", DeadlineStatus.Overdue);
+        foreach (var missing in new[] { false, true })
+        {
+            for (var day = Day("2026-01-01"); day <= Day("2028-01-31"); day = day.AddDays(1))
+            {
+                // When
+                var owed = StageSchedule.Owed(deadline, options, day, PlanningFacts.Calendar, Bundesland.ST, missing);
+
+                // Then
+                var expected = StageSchedule.StagesUpTo(deadline, options, day, PlanningFacts.Calendar, Bundesland.ST, missing)
+                    .OrderBy(s => s.Date).LastOrDefault();
+                owed.ShouldBe(expected, $"{repeat} {missing} {day:yyyy-MM-dd}");
+            }
+        }
+    }
 }

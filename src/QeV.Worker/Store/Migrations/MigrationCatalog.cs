@@ -13,6 +13,7 @@ public static class MigrationCatalog
         M006WorkerStatus.Migration,
         M008Deadlines.Migration,
         M009DeadlineStages.Migration,
+        M011ScanPlanning.Migration,
         M013DeadlineSubjects.Migration,
         M014SourceReads.Migration,
     ];
