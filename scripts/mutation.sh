@@ -2,12 +2,14 @@
 # Mutation testing with Stryker.NET (a local dotnet tool, .config/dotnet-tools.json): changes the product code one
 # small step at a time and reports every change no test noticed. Not part of CI; see docs/testing.md.
 #
-#   scripts/mutation.sh [domain|worker|guards|all]   (default: all)
+#   scripts/mutation.sh [domain|worker|guards|all] [FOLDER...]   (default: all)
 #
 #   domain: src/QeV.Domain/Rules/**            with tests/QeV.Domain.Tests (pure tests, no servers)
 #   worker: src/QeV.Worker/{Ledger,Dispatch,Scheduling}/** (Dispatch without Rendering/ and Ics/) with the guard,
 #           dispatch and cycle tests of tests/QeV.Worker.Tests on SQLite plus the PostgreSQL row-lock test (the tests
 #           start their PostgreSQL and SMTP sink themselves, as under scripts/test.sh).
+#           With FOLDER names (Ledger, Dispatch, Scheduling) only those folders are mutated, e.g.
+#           `scripts/mutation.sh worker Ledger Scheduling`; the report goes to $STRYKER_OUT/worker-Ledger-Scheduling.
 #   guards: the quick subset of "worker": Ledger/NoticeLedger.cs and Scheduling/CatchUpOnStart.cs against the
 #           tests in Guards/ only (SQLite plus the PostgreSQL row-lock test).
 # Environment: STRYKER_CONCURRENCY (default 1: the machines are shared), STRYKER_OUT (default <repo>/.stryker).
@@ -18,6 +20,8 @@ REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="${STRYKER_OUT:-$REPO/.stryker}"
 CONCURRENCY="${STRYKER_CONCURRENCY:-1}"
 PART="${1:-all}"
+[ "$#" -gt 0 ] && shift
+FOLDERS=("$@")
 
 cd "$REPO"
 dotnet tool restore >/dev/null
@@ -71,11 +75,21 @@ run_domain() {
 }
 
 run_worker() {
-    config worker QeV.Worker.csproj \
+    local name=worker globs=() folder
+    [ "${#FOLDERS[@]}" -gt 0 ] || FOLDERS=(Ledger Dispatch Scheduling)
+    for folder in "${FOLDERS[@]}"; do
+        case "$folder" in
+            Ledger | Scheduling) globs+=("**/$folder/**/*.cs") ;;
+            Dispatch) globs+=("**/Dispatch/*.cs") ;; # without Rendering/ and Ics/, see docs/testing.md
+            *) echo "unknown folder for worker: $folder (Ledger, Dispatch, Scheduling)" >&2; exit 2 ;;
+        esac
+    done
+    [ "${#FOLDERS[@]}" -eq 3 ] || name="worker-$(IFS=-; echo "${FOLDERS[*]}")"
+    config "$name" QeV.Worker.csproj \
         "(FullyQualifiedName~QeV.Worker.Tests.Guards&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests|((FullyQualifiedName~DispatchSmtpTests|FullyQualifiedName~NotificationCycleTests)&DisplayName!~Postgres)" \
-        "**/Ledger/**/*.cs" "**/Dispatch/*.cs" "**/Scheduling/**/*.cs"
-    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/worker/stryker-config.json" -O "$OUT/worker")
-    summary "$OUT/worker/reports/mutation-report.json"
+        "${globs[@]}"
+    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/$name/stryker-config.json" -O "$OUT/$name")
+    summary "$OUT/$name/reports/mutation-report.json"
 }
 
 run_guards() {
@@ -91,5 +105,5 @@ case "$PART" in
     worker) run_worker ;;
     guards) run_guards ;;
     all) run_domain; run_worker ;;
-    *) echo "usage: scripts/mutation.sh [domain|worker|guards|all]" >&2; exit 2 ;;
+    *) echo "usage: scripts/mutation.sh [domain|worker|guards|all] [FOLDER...]" >&2; exit 2 ;;
 esac
