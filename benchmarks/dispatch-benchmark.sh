@@ -46,9 +46,9 @@ load() { uptime | sed 's/.*load average: /load /'; }
 
 timed() {  # timed <label> <command...>: wall time start to exit
     local label="$1"; shift
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
-    read -r secs kb < <(tail -1 "$WORK/time.txt")
-    printf '%-58s %7.2f s %6d MB  exit %s  [%s]\n   %s\n' "$label" "$secs" "$((kb / 1024))" "$rc" "$(load)" "$(tail -1 "$WORK/out.txt")"
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
+    read -r secs kb user sys < <(tail -1 "$WORK/time.txt")
+    printf '%-58s %7.2f s (cpu %s s) %6d MB  exit %s  [%s]\n   %s\n' "$label" "$secs" "$(echo "$user + $sys" | bc)" "$((kb / 1024))" "$rc" "$(load)" "$(tail -1 "$WORK/out.txt")"
 }
 
 prepared_db() {  # prepared_db <name> <staff> <items>: imported once (kept as a template), then copied for each run
@@ -66,9 +66,9 @@ dispatch_rate() {  # dispatch_rate <label> <env...>: mails/s of the dispatch alo
     local label="$1"; shift
     local db; db=$(prepared_db rate "$N" "$N")
     env "$@" Notifications__Bundle=false Serilog__MinimumLevel__Default=Information \
-        /usr/bin/time -f "%e" -o "$WORK/time.txt" "${QEV[@]}" run --once --as-of "$AS_OF" --db "$db" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
+        /usr/bin/time -f "%e s, cpu %U+%S s" -o "$WORK/time.txt" "${QEV[@]}" run --once --as-of "$AS_OF" --db "$db" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
     local rate; rate=$(grep -o 'Versand über.*' "$WORK/err.txt" | tail -1 | grep -o '[0-9]* Mails/s' || true)
-    printf '%-40s %12s  (%s mails; run --once start to exit %s s, exit %s)  [%s]\n' "$label" "${rate:-no rate}" \
+    printf '%-40s %12s  (%s mails; run --once start to exit %s, exit %s)  [%s]\n' "$label" "${rate:-no rate}" \
         "$(grep -o 'Versand über.*: [0-9]* Mails' "$WORK/err.txt" | tail -1 | grep -o '[0-9]* Mails$' | cut -d' ' -f1)" "$(tail -1 "$WORK/time.txt")" "$rc" "$(load)"
     if [ "$rc" != 0 ]; then
         grep -E 'ERR|WRN|FTL' "$WORK/err.txt" | grep -v 'zugestellt' | tail -3 | sed 's/^/   /'
