@@ -2,7 +2,7 @@
 # Timed dispatch runs (delivery issue), never asserted in a test: mails/s over SMTP to the test sink
 # (tests/smtp-sink, aiosmtpd) and to postfix's smtp-sink, the pickup folder, and the bundled day
 # (2,000 staff owed 37,580 items -> 2,000 bundled mails to the pickup folder, every ledger row recorded).
-# Usage: benchmarks/dispatch-benchmark.sh [notices=5000]
+# Usage: benchmarks/dispatch-benchmark.sh [notices=5000]   (every figure line ends with the load average at that moment)
 # Installs postfix (for /usr/sbin/smtp-sink) and time non-interactively if missing. Figures: docs/performance.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -42,31 +42,48 @@ write("meetings.csv", "meeting_id,case_id,kind,date,status,plan_sent_date,cost_a
 PY
 }
 
+load() { uptime | sed 's/.*load average: /load /'; }
+
 timed() {  # timed <label> <command...>: wall time start to exit
     local label="$1"; shift
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" || true
-    read -r secs kb <"$WORK/time.txt"
-    printf '%-58s %7.2f s %6d MB  %s\n' "$label" "$secs" "$((kb / 1024))" "$(tail -1 "$WORK/out.txt")"
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
+    read -r secs kb user sys < <(tail -1 "$WORK/time.txt")
+    printf '%-58s %7.2f s (cpu %s s) %6d MB  exit %s  [%s]\n   %s\n' "$label" "$secs" "$(echo "$user + $sys" | bc)" "$((kb / 1024))" "$rc" "$(load)" "$(tail -1 "$WORK/out.txt")"
 }
 
-prepared_db() {  # prepared_db <name> <staff> <items>: imported and scanned (the ledger holds the owed notices)
-    local db="$WORK/$1.db"
-    generate "$WORK/$1-csv" "$2" "$3"
-    "${QEV[@]}" import "$WORK/$1-csv" --db "$db" >/dev/null 2>&1
-    # Scanned outside office hours on a day off: the notices are planned, nothing is sent yet.
+prepared_db() {  # prepared_db <name> <staff> <items>: imported once (kept as a template), then copied for each run
+    local template="$WORK/$1-template.db" db="$WORK/$1-$RANDOM.db"
+    if [ ! -f "$template" ]; then
+        generate "$WORK/$1-csv" "$2" "$3"
+        "${QEV[@]}" import "$WORK/$1-csv" --db "$template" >/dev/null 2>&1
+    fi
+    cp "$template" "$db"
+    # The run scans first (the ledger then holds the owed notices) and dispatches them in the same process.
     echo "$db"
 }
 
 dispatch_rate() {  # dispatch_rate <label> <env...>: mails/s of the dispatch alone, from the worker's own log line
     local label="$1"; shift
-    local db; db=$(prepared_db "rate-$RANDOM" "$N" "$N")
+    local db; db=$(prepared_db rate "$N" "$N")
     env "$@" Notifications__Bundle=false Serilog__MinimumLevel__Default=Information \
-        /usr/bin/time -f "%e" -o "$WORK/time.txt" "${QEV[@]}" run --once --as-of "$AS_OF" --db "$db" >"$WORK/out.txt" 2>"$WORK/err.txt" || true
-    printf '%-40s %s (run --once start to exit %s s)\n' "$label" \
-        "$(grep -o 'Versand über.*' "$WORK/err.txt" | tail -1)" "$(cat "$WORK/time.txt")"
+        /usr/bin/time -f "%e s, cpu %U+%S s" -o "$WORK/time.txt" "${QEV[@]}" run --once --as-of "$AS_OF" --db "$db" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
+    local rate; rate=$(grep -o 'Versand über.*' "$WORK/err.txt" | tail -1 | grep -o '[0-9]* Mails/s' || true)
+    printf '%-40s %12s  (%s mails; run --once start to exit %s, exit %s)  [%s]\n' "$label" "${rate:-no rate}" \
+        "$(grep -o 'Versand über.*: [0-9]* Mails' "$WORK/err.txt" | tail -1 | grep -o '[0-9]* Mails$' | cut -d' ' -f1)" "$(tail -1 "$WORK/time.txt")" "$rc" "$(load)"
+    if [ "$rc" != 0 ]; then
+        grep -E 'ERR|WRN|FTL' "$WORK/err.txt" | grep -v 'zugestellt' | tail -3 | sed 's/^/   /'
+    fi
 }
 
-echo "== dispatch, $N notices, one mail each, ledger written per mail (Notifications:Bundle=false) =="
+wait_for_port() {  # wait_for_port <port>: up to 5 s
+    for _ in $(seq 1 50); do
+        /usr/bin/python3 -c "import socket,sys; socket.create_connection(('127.0.0.1', int(sys.argv[1])), 0.2)" "$1" 2>/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+echo "== dispatch, $N notices, one mail each, ledger written per mail (Notifications:Bundle=false); $(load) =="
 dispatch_rate "pickup folder" Mail__Mode=Pickup Mail__PickupDirectory="$WORK/pickup"
 
 /usr/bin/python3 "$REPO/tests/smtp-sink/sink.py" --port 0 --maildir "$WORK/sink-mail" >"$WORK/sink.out" 2>"$WORK/sink.err" &
@@ -81,22 +98,28 @@ kill "$SINK_PID" 2>/dev/null || true
 
 if [ -x /usr/sbin/smtp-sink ]; then
     PORT=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-    /usr/sbin/smtp-sink -c "127.0.0.1:$PORT" 256 >/dev/null 2>&1 &
+    # smtp-sink refuses to run as root without -u ("fatal: -u option is required if running as root"): it then exited at
+    # once, and every run found the port closed (breaker, exit 4).
+    USER_OPT=(); [ "$(id -u)" = 0 ] && USER_OPT=(-u nobody)
+    /usr/sbin/smtp-sink "${USER_OPT[@]}" -c "127.0.0.1:$PORT" 256 >"$WORK/postfix-sink.out" 2>&1 &
     PF_PID=$!
-    sleep 0.5
-    for c in 1 4; do
-        dispatch_rate "postfix smtp-sink, $c connection(s)" Mail__Mode=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$PORT" \
-            Mail__Smtp__UseStartTls=false Mail__Smtp__Connections=$c
-    done
+    if wait_for_port "$PORT"; then
+        for c in 1 4; do
+            dispatch_rate "postfix smtp-sink, $c connection(s)" Mail__Mode=Smtp Mail__Smtp__Host=127.0.0.1 Mail__Smtp__Port="$PORT" \
+                Mail__Smtp__UseStartTls=false Mail__Smtp__Connections=$c
+        done
+    else
+        echo "postfix smtp-sink did not start: $(tail -1 "$WORK/postfix-sink.out")"
+    fi
     kill "$PF_PID" 2>/dev/null || true
 else
     echo "postfix smtp-sink not installed; skipped"
 fi
 
-echo "== the bundled day: 2,000 staff owed 37,580 items, pickup folder =="
+echo "== the bundled day: 2,000 staff owed 37,580 items, pickup folder, start to exit =="
 DAY_DB=$(prepared_db day 2000 37580)
 timed "run --once (scan, ledger, 2,000 bundles, every row recorded)" env Mail__Mode=Pickup Mail__PickupDirectory="$WORK/day-mail" \
     "${QEV[@]}" run --once --as-of "$AS_OF" --db "$DAY_DB"
-echo "   $(ls "$WORK/day-mail" | wc -l) mails written; ledger: $(/usr/bin/python3 -c "
+echo "   $(find "$WORK/day-mail" -name '*.eml' | wc -l) mails written; ledger: $(/usr/bin/python3 -c "
 import sqlite3; c = sqlite3.connect('$DAY_DB')
 print(dict(c.execute('SELECT state, COUNT(*) FROM notices GROUP BY state').fetchall()), c.execute('SELECT COUNT(*) FROM notice_deliveries').fetchone()[0], 'delivery rows')")"

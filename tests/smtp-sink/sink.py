@@ -4,6 +4,13 @@ stores every accepted message and can be told to fail on purpose.
 
 Usage:
     /usr/bin/python3 sink.py --host 127.0.0.1 --port N --maildir DIR [--script FILE]
+        [--tls-cert PEM --tls-key PEM [--implicit-tls]] [--auth-user U --auth-password P]
+
+--tls-cert/--tls-key offer STARTTLS with that certificate; with --implicit-tls
+the port speaks TLS from the first byte instead (SMTPS, as on 465).
+--auth-user/--auth-password offer AUTH PLAIN and LOGIN (only over TLS) and
+require it before MAIL FROM: a wrong password gets "535 5.7.8 Authentication
+credentials invalid", no login "530 5.7.0 Authentication required".
 
 --port 0 picks a free port; the chosen one is printed. Once listening, the
 sink prints "READY <port>" on stdout (flushed). SIGTERM/SIGINT stop it with
@@ -49,9 +56,10 @@ import os
 import re
 import secrets
 import signal
+import ssl
 import sys
 
-from aiosmtpd.smtp import SMTP
+from aiosmtpd.smtp import SMTP, AuthResult
 
 DEFAULT_REPLY = "250 OK"
 REPLY_RE = re.compile(r"^[2-5]\d\d[ -]")
@@ -200,7 +208,25 @@ async def serve(args):
     handler = ScriptedHandler(args.maildir, args.script)
     loop = asyncio.get_running_loop()
 
+    context = None
+    if args.tls_cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(args.tls_cert, args.tls_key)
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        login = getattr(auth_data, "login", b"") or b""
+        password = getattr(auth_data, "password", b"") or b""
+        ok = login.decode("utf-8", "replace") == args.auth_user and password.decode("utf-8", "replace") == args.auth_password
+        log(f"AUTH {mechanism} {login.decode('utf-8', 'replace')} {'accepted' if ok else 'refused'}")
+        return AuthResult(success=ok, handled=False)
+
     def factory():
+        options = {}
+        if context is not None and not args.implicit_tls:
+            options.update(tls_context=context, require_starttls=False)
+        if args.auth_user:
+            # aiosmtpd counts only STARTTLS as TLS; an implicit-TLS port is TLS from the first byte anyway.
+            options.update(authenticator=authenticator, auth_required=True, auth_require_tls=not args.implicit_tls)
         return SMTP(
             handler,
             hostname="qev-smtp-sink",  # avoids a slow getfqdn() lookup
@@ -208,9 +234,11 @@ async def serve(args):
             decode_data=False,
             data_size_limit=64 * 1024 * 1024,
             loop=loop,
+            **options,
         )
 
-    server = await loop.create_server(factory, host=args.host, port=args.port)
+    server = await loop.create_server(
+        factory, host=args.host, port=args.port, ssl=context if args.implicit_tls else None)
     port = server.sockets[0].getsockname()[1]
 
     stop = asyncio.Event()
@@ -234,7 +262,16 @@ def main():
     p.add_argument("--port", type=int, required=True, help="0 picks a free port")
     p.add_argument("--maildir", required=True)
     p.add_argument("--script", default=None, help="behaviour script (JSON), re-read per transaction")
+    p.add_argument("--tls-cert", default=None, help="PEM certificate: offer STARTTLS (or implicit TLS)")
+    p.add_argument("--tls-key", default=None, help="PEM private key of --tls-cert")
+    p.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (SMTPS)")
+    p.add_argument("--auth-user", default=None, help="require AUTH PLAIN/LOGIN with this user")
+    p.add_argument("--auth-password", default=None)
     args = p.parse_args()
+    if bool(args.tls_cert) != bool(args.tls_key) or (args.implicit_tls and not args.tls_cert):
+        p.error("--tls-cert and --tls-key go together; --implicit-tls needs them")
+    if bool(args.auth_user) != (args.auth_password is not None):
+        p.error("--auth-user and --auth-password go together")
     try:
         asyncio.run(serve(args))
     except OSError as e:

@@ -33,25 +33,13 @@ public sealed class NoticeDispatcher(
 
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
-    // A ledger write after the server's 250 is retried as a write; sending again would repeat the mail.
-    private readonly ResiliencePipeline _ledgerWrite = new ResiliencePipelineBuilder { TimeProvider = time }
-        .AddRetry(new RetryStrategyOptions
-        {
-            ShouldHandle = new PredicateBuilder().Handle<DbException>().Handle<TimeoutException>().Handle<InvalidOperationException>(e => e.InnerException is DbException),
-            MaxRetryAttempts = 8,
-            Delay = TimeSpan.FromMilliseconds(250),
-            BackoffType = DelayBackoffType.Exponential,
-            MaxDelay = TimeSpan.FromSeconds(5),
-        })
-        .Build();
-
     // One delivery loop per process: the dispatch, digest and start-up paths queue here instead of sending side by side.
     private readonly SemaphoreSlim _oneLoop = new(1, 1);
     private readonly Lock _progress = new();
 
-    // The mails of a run go out side by side, but their ledger writes take turns inside the process: SQLite has one
-    // writer, and writers that collide wait in its busy handler's sleeps instead of queueing here.
-    private readonly SemaphoreSlim _ledgerGate = new(1, 1);
+    // The mails of a run go out side by side, but their ledger writes queue inside the process and share transactions:
+    // SQLite has one writer, and writers that collide wait in its busy handler's sleeps instead of queueing here.
+    private readonly LedgerQueue _ledgerQueue = new(LedgerWriter(ledger, time, options));
     private string? _lastOutage;
 
     public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
@@ -85,8 +73,8 @@ public sealed class NoticeDispatcher(
 
                 var items = await PrepareAsync(batch, stillOwed, counts, day, stopping);
                 var planned = MailGrouping.Plan(items, o.Bundle, day);
-                foreach (var item in items)
-                    item.MailsLeft = planned.Count(m => m.Parts.Any(p => p.Item == item));
+                foreach (var item in planned.SelectMany(m => m.Items))
+                    item.MailsLeft++;
 
                 await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = transport.Parallelism }, async (mail, _) =>
                 {
@@ -124,14 +112,6 @@ public sealed class NoticeDispatcher(
         var items = new List<DispatchItem>(batch.Count);
         foreach (var row in batch)
         {
-            if (await stillOwed.ReasonNotToSendAsync(row, ct) is { } reason)
-            {
-                await ledger.MarkObsoleteAsync(row.NoticeKey, Worker, reason, ct);
-                logger.LogInformation("Nachricht {NoticeKey} nicht versendet: {Reason}", row.NoticeKey, reason);
-                counts.Obsolete++;
-                continue;
-            }
-
             NoticeContent content;
             try
             {
@@ -140,9 +120,17 @@ public sealed class NoticeDispatcher(
             catch (JsonException ex)
             {
                 var error = "Inhalt nicht lesbar: " + ex.Message;
-                await WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)]);
+                await WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
                 await RecordProblemsAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
                 counts.Dead++;
+                continue;
+            }
+
+            if (await stillOwed.ReasonNotToSendAsync(content, ct) is { } reason)
+            {
+                await ledger.MarkObsoleteAsync(row.NoticeKey, Worker, reason, ct);
+                logger.LogInformation("Nachricht {NoticeKey} nicht versendet: {Reason}", row.NoticeKey, reason);
+                counts.Obsolete++;
                 continue;
             }
 
@@ -159,17 +147,7 @@ public sealed class NoticeDispatcher(
         {
             ["MailKey"] = mail.Key, ["NoticeKeys"] = string.Join(' ', mail.Items.Select(i => i.Key)),
         });
-        var o = options.Value;
-        HashSet<string> held;
-        await _ledgerGate.WaitAsync(CancellationToken.None);
-        try
-        {
-            held = await ledger.RenewClaimsAsync([.. mail.Items.Select(i => i.Key)], Worker, time.GetUtcNow() + o.ClaimLease, CancellationToken.None);
-        }
-        finally
-        {
-            _ledgerGate.Release();
-        }
+        var held = await WriteAsync([], [], [.. mail.Items.Select(i => i.Key)]);
 
         foreach (var lost in mail.Items.Where(i => !held.Contains(i.Key)))
         {
@@ -274,7 +252,7 @@ public sealed class NoticeDispatcher(
 
         try
         {
-            await WriteAsync(deliveries, completed, now);
+            await WriteAsync(deliveries, completed, []);
         }
         catch
         {
@@ -284,9 +262,10 @@ public sealed class NoticeDispatcher(
         }
 
         // One line per notice, with its properties (Seq, CLEF files): search by case or person, never by name.
+        var items = mail.Items.ToDictionary(i => i.Key, StringComparer.Ordinal);
         foreach (var notice in deliveries.GroupBy(d => d.NoticeKey, StringComparer.Ordinal))
         {
-            var item = mail.Items.First(i => i.Key == notice.Key);
+            var item = items[notice.Key];
             using var noticeScope = logger.BeginScope(new Dictionary<string, object?>
             {
                 ["NoticeKey"] = notice.Key, ["Rule"] = item.Row.Rule, ["CaseId"] = item.Row.CaseId, ["StaffId"] = item.Row.ToStaffId,
@@ -301,18 +280,28 @@ public sealed class NoticeDispatcher(
         await RecordProblemsAsync(dead, day);
     }
 
-    private async Task WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, DateTimeOffset? now = null)
+    /// <summary>Through the run's queue: one transaction with the other connections' writes, retried as a whole.</summary>
+    private Task<HashSet<string>> WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, IReadOnlyList<string> renew) =>
+        _ledgerQueue.WriteAsync(deliveries, outcomes, renew);
+
+    private static Func<LedgerBatch, Task<HashSet<string>>> LedgerWriter(NoticeLedger ledger, TimeProvider time, IOptions<DispatchOptions> options)
     {
-        await _ledgerGate.WaitAsync(CancellationToken.None);
-        try
+        // A ledger write after the server's 250 is retried as a write; sending again would repeat the mail.
+        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DbException>().Handle<TimeoutException>().Handle<InvalidOperationException>(e => e.InnerException is DbException),
+                MaxRetryAttempts = 8,
+                Delay = TimeSpan.FromMilliseconds(250),
+                BackoffType = DelayBackoffType.Exponential,
+                MaxDelay = TimeSpan.FromSeconds(5),
+            })
+            .Build();
+        return batch => retry.ExecuteAsync(async token =>
         {
-            await _ledgerWrite.ExecuteAsync(async token =>
-                await ledger.RecordAsync(Worker, now ?? time.GetUtcNow(), deliveries, outcomes, token), CancellationToken.None);
-        }
-        finally
-        {
-            _ledgerGate.Release();
-        }
+            var now = time.GetUtcNow();
+            return await ledger.WriteAsync(Worker, now, now + options.Value.ClaimLease, batch.Deliveries, batch.Outcomes, batch.Renew, token);
+        }, CancellationToken.None).AsTask();
     }
 
     private async Task RecordProblemsAsync(List<(string Staff, string Problem, string Key)> dead, DateOnly day)
@@ -347,6 +336,5 @@ public sealed class NoticeDispatcher(
     public void Dispose()
     {
         _oneLoop.Dispose();
-        _ledgerGate.Dispose();
     }
 }

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using QeV.Domain.Planning;
 using QeV.Domain.Rules;
 using QeV.Worker.Deadlines;
-using QeV.Worker.Ledger;
 
 namespace QeV.Worker.Dispatch;
 
@@ -15,18 +13,9 @@ public sealed class StillOwed(DeadlineService deadlines, DateOnly day)
 {
     private HashSet<string>? _open;
 
-    public async Task<string?> ReasonNotToSendAsync(NoticeRow row, CancellationToken ct)
+    public async Task<string?> ReasonNotToSendAsync(NoticeContent content, CancellationToken ct)
     {
-        NoticeContent content;
-        try
-        {
-            content = NoticeJson.Deserialize(row.Content);
-        }
-        catch (JsonException)
-        {
-            return null; // delivery reports the broken content as a permanent failure
-        }
-
+        ArgumentNullException.ThrowIfNull(content);
         if (content.Kind is NoticeKind.Digest or NoticeKind.AdminReport)
         {
             return content.Day < day ? $"Tagesübersicht vom {content.Day:dd.MM.yyyy} ist überholt" : null;

@@ -80,25 +80,6 @@ public sealed class NoticeLedger(Database database)
         return rows.ToLookup(r => r.NoticeKey, StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Extends this worker's claims just before sending; returns the keys still held. A key whose claim expired and was
-    /// taken over by another worker is missing, and this worker must not send it.
-    /// </summary>
-    public async Task<HashSet<string>> RenewClaimsAsync(IReadOnlyList<string> claimed, string worker, DateTimeOffset until, CancellationToken ct)
-    {
-        var keys = claimed.ToArray();
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"UPDATE notices SET claimed_until = @until WHERE {database.Dialect.InList("notice_key", "@keys")} AND claimed_by = @worker AND state = 'sending'",
-            new { keys, worker, until = database.Dialect.Instant(until) }, tx, cancellationToken: ct));
-        var held = await connection.QueryAsync<string>(new CommandDefinition(
-            $"SELECT notice_key FROM notices WHERE {database.Dialect.InList("notice_key", "@keys")} AND claimed_by = @worker AND state = 'sending'",
-            new { keys, worker }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return held.ToHashSet(StringComparer.Ordinal);
-    }
-
     public Task MarkObsoleteAsync(string key, string worker, string reason, CancellationToken ct) =>
         UpdateAsync("""
             UPDATE notices SET state = 'obsolete', last_error = @reason, claimed_by = NULL, claimed_until = NULL
@@ -106,29 +87,44 @@ public sealed class NoticeLedger(Database database)
             """, new { key, worker, reason }, ct);
 
     /// <summary>
-    /// Records what one mail did, in one transaction, right after the server answered: the state per recipient, and
-    /// the notices whose deliveries of this run are complete. This is the only write between the server's 250 and the
-    /// ledger knowing it; the caller retries it as a write, never by sending again.
+    /// One transaction for the mails that just finished and the ones about to go: records per recipient what each
+    /// finished mail did (right after the server answered), the new state of the notices whose deliveries of this run
+    /// are complete, and then extends this worker's claims on <paramref name="renew"/>. Returns the renewed keys still
+    /// held: a key whose claim expired and was taken over by another worker is missing, and must not be sent. Every
+    /// statement covers a list of keys (one per recipient, state and attempt count), never one row at a time. This is
+    /// the only write between the server's 250 and the ledger knowing it; the caller retries it as a write, never by
+    /// sending again.
     /// </summary>
-    public async Task RecordAsync(string worker, DateTimeOffset now, IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> notices, CancellationToken ct)
+    public async Task<HashSet<string>> WriteAsync(
+        string worker, DateTimeOffset now, DateTimeOffset renewUntil, IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> notices,
+        IReadOnlyList<string> renew, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
         ArgumentNullException.ThrowIfNull(notices);
+        ArgumentNullException.ThrowIfNull(renew);
         var dialect = database.Dialect;
         var at = dialect.Instant(now);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(connection, ct);
-        var upsert = dialect.Upsert("notice_deliveries",
-            [("notice_key", "@key"), ("address", "@address"), ("state", "@state"), ("attempts", "@attempts"), ("last_error", "@error"),
-             ("updated_at", "@at"), ("sent_at", "@sentAt")],
-            ["notice_key", "address"], ["state", "attempts", "last_error", "updated_at", "sent_at"]);
-        foreach (var d in deliveries)
+        foreach (var same in deliveries.GroupBy(d => (d.Address, d.State, d.Attempts, d.Error)))
         {
-            await connection.ExecuteAsync(new CommandDefinition(upsert, new
+            var (address, state, attempts, error) = same.Key;
+            var sentAt = state == NoticeState.Sent ? "@at" : "NULL";
+            var errorValue = error is null ? "NULL" : "@error";
+            foreach (var chunk in same.Select(d => d.NoticeKey).Distinct(StringComparer.Ordinal).Chunk(500))
             {
-                key = d.NoticeKey, address = d.Address, state = d.State, attempts = d.Attempts, error = d.Error, at,
-                sentAt = d.State == NoticeState.Sent ? at : null,
-            }, tx, cancellationToken: ct));
+                var args = new { address, state, attempts, error, at, chunk };
+                await connection.ExecuteAsync(new CommandDefinition($"""
+                    UPDATE notice_deliveries SET state = @state, attempts = @attempts, last_error = {errorValue}, updated_at = @at, sent_at = {sentAt}
+                    WHERE address = @address AND {dialect.InList("notice_key", "@chunk")}
+                    """, args, tx, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition($"""
+                    INSERT INTO notice_deliveries (notice_key, address, state, attempts, last_error, updated_at, sent_at)
+                    SELECT n.notice_key, @address, @state, @attempts, {errorValue}, @at, {sentAt} FROM notices n
+                    WHERE {dialect.InList("n.notice_key", "@chunk")}
+                      AND NOT EXISTS (SELECT 1 FROM notice_deliveries d WHERE d.notice_key = n.notice_key AND d.address = @address)
+                    """, args, tx, cancellationToken: ct));
+            }
         }
 
         foreach (var same in notices.GroupBy(n => (n.State, n.NextAttemptAt, n.Error, n.SentNow)))
@@ -138,13 +134,26 @@ public sealed class NoticeLedger(Database database)
                 await connection.ExecuteAsync(new CommandDefinition($"""
                     UPDATE notices SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
                         {(same.Key.SentNow ? "sent_at = @at," : "")} claimed_by = NULL, claimed_until = NULL
-                    WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker
+                    WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker
                     """, new { state = same.Key.State, next = dialect.Instant(same.Key.NextAttemptAt), error = same.Key.Error, at, chunk, worker },
                     tx, cancellationToken: ct));
             }
         }
 
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in renew.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            var args = new { chunk, worker, until = dialect.Instant(renewUntil) };
+            await connection.ExecuteAsync(new CommandDefinition(
+                $"UPDATE notices SET claimed_until = @until WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'",
+                args, tx, cancellationToken: ct));
+            held.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT notice_key FROM notices WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'",
+                args, tx, cancellationToken: ct)));
+        }
+
         await tx.CommitAsync(ct);
+        return held;
     }
 
     /// <summary>Gives claimed notices back untouched (the run stopped before their turn): pending again, or failed if tried before.</summary>

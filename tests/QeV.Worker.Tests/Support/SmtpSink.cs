@@ -52,7 +52,8 @@ public sealed class SmtpSink : IAsyncDisposable
     /// Starts a sink that stores into <paramref name="mailDir"/> and reads <paramref name="scriptPath"/>; port 0 picks a
     /// free one. Returns once it printed <c>READY &lt;port&gt;</c>.
     /// </summary>
-    public static async Task<SmtpSink> StartAsync(string mailDir, string scriptPath, int port = 0)
+    /// <param name="options">More arguments of sink.py, e.g. --tls-cert/--tls-key, --implicit-tls, --auth-user/--auth-password.</param>
+    public static async Task<SmtpSink> StartAsync(string mailDir, string scriptPath, int port = 0, IReadOnlyList<string>? options = null)
     {
         var command = SmtpSinkCommand.Resolve();
         Directory.CreateDirectory(mailDir);
@@ -66,7 +67,7 @@ public sealed class SmtpSink : IAsyncDisposable
             StandardErrorEncoding = Utf8NoBom,
         };
         foreach (var arg in command.Skip(1).Concat(["--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "--maildir", mailDir, "--script", scriptPath]))
+            "--maildir", mailDir, "--script", scriptPath]).Concat(options ?? []))
         {
             start.ArgumentList.Add(arg);
         }

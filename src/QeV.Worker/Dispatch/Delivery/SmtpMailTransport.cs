@@ -131,7 +131,13 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<Smt
         }
 
         var client = new RecordingSmtpClient { Timeout = (int)Math.Min(int.MaxValue, Smtp.Timeout.TotalMilliseconds) };
-        client.ServerCertificateValidationCallback = ValidateCertificate;
+        string? refused = null;
+        client.ServerCertificateValidationCallback = (_, certificate, _, errors) =>
+        {
+            var valid = ValidateCertificate(certificate, errors);
+            refused = valid ? null : certificate?.GetCertHashString();
+            return valid;
+        };
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -155,6 +161,12 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<Smt
         catch (Exception ex) when (!ct.IsCancellationRequested || ex is not OperationCanceledException)
         {
             client.Dispose();
+            if (refused is not null && ex is SslHandshakeException)
+                throw new TransportException($"Zertifikat von {Target} nicht vertrauenswürdig (Fingerabdruck {refused}), TLS-Verbindung abgebrochen. "
+                    + $"Nur wenn das der erwartete Server ist: Mail:Smtp:CertificateThumbprint={refused} setzen", ex);
+            if (refused is not null && ex is SslHandshakeException)
+                throw new TransportException($"Zertifikat von {Target} nicht vertrauenswürdig (Fingerabdruck {refused}), TLS-Verbindung abgebrochen. "
+                    + $"Nur wenn das der erwartete Server ist: Mail:Smtp:CertificateThumbprint={refused} setzen", ex);
             throw SmtpFailures.Describe(ex, Target, Smtp.Timeout);
         }
         catch
@@ -169,7 +181,7 @@ public sealed class SmtpMailTransport(IOptions<MailOptions> options, ILogger<Smt
         : Smtp.UseStartTls ? SecureSocketOptions.StartTls
         : SecureSocketOptions.None;
 
-    private bool ValidateCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    private bool ValidateCertificate(X509Certificate? certificate, SslPolicyErrors errors)
     {
         if (errors == SslPolicyErrors.None)
             return true;

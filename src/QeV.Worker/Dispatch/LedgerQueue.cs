@@ -1,0 +1,89 @@
+using QeV.Worker.Ledger;
+
+namespace QeV.Worker.Dispatch;
+
+/// <summary>
+/// The ledger writes of one run's connections, taken together: what comes in while a write is under way goes into the
+/// next transaction with everything else that queued meanwhile (group commit). Each connection waits for its own write
+/// before it sends its next mail, so at most one mail per connection is ever sent but not recorded (the crash window
+/// stays one repeat per kill and connection); the mails of a run just share transactions. A failed transaction is
+/// retried as a whole by <paramref name="write"/>; if it fails for good, every write in it fails.
+/// </summary>
+internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write)
+{
+    private readonly Lock _lock = new();
+    private List<Entry> _queued = [];
+    private bool _writing;
+
+    /// <summary>Records what a mail did and/or renews the claims of the next one; returns the renewed keys still held.</summary>
+    public async Task<HashSet<string>> WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, IReadOnlyList<string> renew)
+    {
+        var entry = new Entry(deliveries, outcomes, renew);
+        bool lead;
+        lock (_lock)
+        {
+            _queued.Add(entry);
+            lead = !_writing;
+            _writing = true;
+        }
+
+        if (lead)
+            await WriteQueuedAsync(handOver: true);
+        var held = await entry.Done.Task;
+        held.IntersectWith(renew);
+        return held;
+    }
+
+    /// <summary>Writes what is queued in one transaction; the first writer then hands the rest to a pool thread and returns to its mail.</summary>
+    private async Task WriteQueuedAsync(bool handOver)
+    {
+        while (true)
+        {
+            List<Entry> batch;
+            lock (_lock)
+            {
+                if (_queued.Count == 0)
+                {
+                    _writing = false;
+                    return;
+                }
+
+                batch = _queued;
+                _queued = [];
+            }
+
+            try
+            {
+                var held = await write(new LedgerBatch(
+                    [.. batch.SelectMany(e => e.Deliveries)], [.. batch.SelectMany(e => e.Outcomes)], [.. batch.SelectMany(e => e.Renew)]));
+                foreach (var e in batch)
+                    e.Done.TrySetResult([.. held]);
+            }
+            catch (Exception ex)
+            {
+                foreach (var e in batch)
+                    e.Done.TrySetException(ex);
+            }
+
+            if (handOver)
+            {
+                lock (_lock)
+                {
+                    if (_queued.Count == 0)
+                    {
+                        _writing = false;
+                        return;
+                    }
+                }
+
+                _ = Task.Run(() => WriteQueuedAsync(handOver: false));
+                return;
+            }
+        }
+    }
+
+    private sealed record Entry(IReadOnlyList<DeliveryUpdate> Deliveries, IReadOnlyList<NoticeOutcome> Outcomes, IReadOnlyList<string> Renew)
+    {
+        public TaskCompletionSource<HashSet<string>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
