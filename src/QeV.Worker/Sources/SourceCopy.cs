@@ -14,10 +14,11 @@ namespace QeV.Worker.Sources;
 /// </summary>
 public sealed class SourceCopy(Database database)
 {
-    // Any fixed number; the same for every instance (the scan and the migrations use others).
-    private const long CopyLockKey = 78_2026_0011;
+    private const long CopyLockKey = StagedSourceSync.CopyLockKey;
 
     /// <summary>One entity of a good read: its valid rows, all of them (<paramref name="Full"/>) or only the changed ones.</summary>
+    public Database Database => database;
+
     public sealed record Replacement(TableSpec Spec, string SourceName, IReadOnlyList<ImportRow> Rows, bool Full);
 
     public async Task<IReadOnlyDictionary<string, SourceRead>> ReadsAsync(CancellationToken ct)
@@ -79,7 +80,7 @@ public sealed class SourceCopy(Database database)
         await tx.CommitAsync(ct);
     }
 
-    private async Task WriteReadAsync(DbConnection connection, DbTransaction tx, SourceRead read, CancellationToken ct)
+    internal async Task WriteReadAsync(DbConnection connection, DbTransaction tx, SourceRead read, CancellationToken ct)
     {
         var dialect = database.Dialect;
         string[] columns = ["entity", "source_name", "good_at", "full_at", "as_of", "row_count", "failed_at", "failure"];

@@ -52,37 +52,61 @@ public sealed class SourcedFactLoader(
         try
         {
             var reads = await copy.ReadsAsync(ct);
-            var storeKeys = (await copy.KeysAsync(ct)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
             var problems = new List<SourceProblem>();
             var kept = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
             var failures = new List<(TableSpec Spec, string Source, string Reason, string Detail, DateTimeOffset? Since)>();
-            var tables = new List<ImportTable>();
-            var full = new HashSet<string>(StringComparer.Ordinal);
+            var counts = new Dictionary<string, (int Read, int Valid)>(StringComparer.Ordinal);
             var now = clock.UtcNow;
-            foreach (var spec in mapped)
+            var sync = copy.Database.Dialect is SqlServerDialect ? null : await StagedSourceSync.BeginAsync(copy.Database, ct);
+            try
             {
-                var name = source.SourceOf(spec.Table);
-                var last = reads.GetValueOrDefault(spec.Table);
-                var changesOnly = source.ReadsChanges(spec.Table) && last is { GoodAt: not null, FullAt: not null } && last.AsOf == asOf
-                    && now - last.FullAt.Value < options.Value.FullReadInterval;
-                var window = new SourceWindow(asOf, changesOnly ? last!.GoodAt!.Value - ChangeOverlap : null);
-                var readProblems = new List<SourceProblem>();
-                try
+                var tables = new List<ImportTable>();
+                var full = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var spec in mapped)
                 {
-                    var rows = await ReadRowsAsync(spec, name, window, readProblems, ct);
-                    problems.AddRange(readProblems);
-                    tables.Add(new ImportTable(spec, true, rows.Select((r, i) => r.Value with { Line = i + 1 }).ToList()));
-                    if (!changesOnly)
+                    var name = source.SourceOf(spec.Table);
+                    var last = reads.GetValueOrDefault(spec.Table);
+                    var changesOnly = source.ReadsChanges(spec.Table) && last is { GoodAt: not null, FullAt: not null } && last.AsOf == asOf
+                        && now - last.FullAt.Value < options.Value.FullReadInterval;
+                    var window = new SourceWindow(asOf, changesOnly ? last!.GoodAt!.Value - ChangeOverlap : null);
+                    var readProblems = new List<SourceProblem>();
+                    Exception? failure = null;
+                    if (sync is not null)
                     {
-                        // Read in full: references to it are checked against what was read, not against the old copy.
-                        full.Add(spec.Table);
-                        storeKeys.Remove(spec.Table);
+                        // Streamed: one batch of rows in memory at a time, the checks in SQL afterwards.
+                        var (read, error) = await sync.StageAsync(
+                            spec, name, !changesOnly, source.ReadAsync(spec.Table, window, ct), readProblems, IsSourceFailure, ct);
+                        failure = error;
+                        counts[spec.Table] = (read, 0);
                     }
-                }
-                catch (Exception ex) when (IsSourceFailure(ex) && !ct.IsCancellationRequested)
-                {
-                    var detail = ex is SourceMappingException ? ex.Message : First(ex);
-                    var reason = ex is SourceMappingException ? detail : $"nicht erreichbar ({detail})";
+                    else
+                    {
+                        try
+                        {
+                            var rows = await ReadRowsAsync(spec, name, window, readProblems, ct);
+                            tables.Add(new ImportTable(spec, true, rows.Select((r, i) => r.Value with { Line = i + 1 }).ToList()));
+                            counts[spec.Table] = (rows.Count, 0);
+                        }
+                        catch (Exception ex) when (IsSourceFailure(ex) && !ct.IsCancellationRequested)
+                        {
+                            failure = ex;
+                        }
+                    }
+
+                    if (failure is null)
+                    {
+                        problems.AddRange(readProblems);
+                        if (!changesOnly)
+                        {
+                            full.Add(spec.Table);
+                        }
+
+                        continue;
+                    }
+
+                    counts.Remove(spec.Table);
+                    var detail = failure is SourceMappingException ? failure.Message : First(failure);
+                    var reason = failure is SourceMappingException ? detail : $"nicht erreichbar ({detail})";
                     if (last?.GoodAt is not { } since)
                     {
                         if (check)
@@ -92,23 +116,49 @@ public sealed class SourcedFactLoader(
                             continue;
                         }
 
+                        if (sync is not null)
+                        {
+                            await sync.DisposeAsync();
+                            sync = null;
+                        }
+
                         await copy.FailedAsync(spec.Table, name, now, detail, ct);
                         logger.LogError("Quelle {Source} für {Entity}: {Reason}; keine früheren Daten, der Scan bricht ab", name, spec.Table, reason);
                         throw new SourceUnavailableException(
-                            $"Quelle {name} für {spec.Table}: {reason}; es gibt keine früher gelesenen Daten, die Fristen bleiben unverändert.", ex);
+                            $"Quelle {name} für {spec.Table}: {reason}; es gibt keine früher gelesenen Daten, die Fristen bleiben unverändert.", failure);
                     }
 
                     kept[spec.Table] = since;
                     failures.Add((spec, name, reason, detail, since));
                 }
+
+                if (sync is not null)
+                {
+                    foreach (var (table, valid) in await sync.CheckAsync(problems, ct))
+                    {
+                        counts[table] = (counts[table].Read, valid);
+                    }
+
+                    if (!check)
+                    {
+                        await sync.WriteAsync(copy, reads, now, asOf, ct);
+                    }
+                }
+                else
+                {
+                    await WriteInMemoryAsync(tables, full, problems, counts, now, asOf, check, ct);
+                }
+            }
+            finally
+            {
+                if (sync is not null)
+                {
+                    await sync.DisposeAsync();
+                }
             }
 
-            var valid = ValidateAcross(tables, storeKeys, problems);
             if (!check)
             {
-                await copy.ReplaceAsync(
-                    tables.Select(t => new SourceCopy.Replacement(t.Spec, source.SourceOf(t.Spec.Table), valid[t.Spec.Table], full.Contains(t.Spec.Table))).ToList(),
-                    now, asOf, ct);
                 foreach (var failure in failures)
                 {
                     await copy.FailedAsync(failure.Spec.Table, failure.Source, now, failure.Detail, ct);
@@ -135,17 +185,45 @@ public sealed class SourcedFactLoader(
                 problems.Add(new SourceProblem(down.Key, entities, null, null, $"{reason}; es gelten die zuletzt gelesenen Daten vom {since}."));
             }
 
-            var counts = mapped.Select(spec => kept.ContainsKey(spec.Table)
+            var entityCounts = mapped.Select(spec => kept.ContainsKey(spec.Table)
                 ? new SourceEntityCount(spec.Table, source.SourceOf(spec.Table), reads.GetValueOrDefault(spec.Table)?.RowCount ?? 0,
                     reads.GetValueOrDefault(spec.Table)?.RowCount ?? 0, false)
-                : new SourceEntityCount(spec.Table, source.SourceOf(spec.Table), tables.First(t => t.Spec.Table == spec.Table).Rows.Count,
-                    valid[spec.Table].Count, true)).ToList();
-            return Health = new SourceHealth(problems, kept, counts);
+                : new SourceEntityCount(spec.Table, source.SourceOf(spec.Table), counts[spec.Table].Read, counts[spec.Table].Valid, true)).ToList();
+            return Health = new SourceHealth(problems, kept, entityCounts);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// SQL Server (no staged path yet): every read entity's rows in memory, checked across rows, then written. A fully
+    /// read entity is checked against the rows just read, the others against the store.
+    /// </summary>
+    private async Task WriteInMemoryAsync(
+        List<ImportTable> tables, HashSet<string> full, List<SourceProblem> problems,
+        Dictionary<string, (int Read, int Valid)> counts, DateTimeOffset now, DateOnly asOf, bool check, CancellationToken ct)
+    {
+        var storeKeys = (await copy.KeysAsync(ct)).ToDictionary(k => k.Key, k => k.Value, StringComparer.Ordinal);
+        foreach (var table in full)
+        {
+            storeKeys.Remove(table);
+        }
+
+        var valid = ValidateAcross(tables, storeKeys, problems);
+        foreach (var table in tables)
+        {
+            counts[table.Spec.Table] = (counts[table.Spec.Table].Read, valid[table.Spec.Table].Count);
+        }
+
+        if (!check)
+        {
+            await copy.ReplaceAsync(
+                tables.Select(t => new SourceCopy.Replacement(t.Spec, source.SourceOf(t.Spec.Table), valid[t.Spec.Table], full.Contains(t.Spec.Table))).ToList(),
+                now, asOf, ct);
+        }
+
     }
 
     private string Local(DateTimeOffset instant) =>
