@@ -41,7 +41,7 @@ public sealed class DeadlineEngine(IEnumerable<IDeadlineRule> rules)
     /// </summary>
     public static IEnumerable<Deadline> Run(IDeadlineRule rule, FactSet facts, RuleContext context, InactiveProviders stopped, List<RuleFailure> failures)
     {
-        var found = Guarded(rule, facts, context, failures);
+        var found = context.Map.IsEmpty ? Guarded(rule, facts, context, failures) : ProfileRun.PerProfile(rule, facts, context, failures, Guarded);
         return stopped.Any ? found.Where(d => !stopped.Hides(d)) : found;
     }
 

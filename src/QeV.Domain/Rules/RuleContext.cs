@@ -11,6 +11,9 @@ public sealed record RuleContext(DateOnly AsOf, BusinessCalendar Calendar, Bunde
 {
     public RuleProfile Rules => Profile ?? BuiltInProfiles.Default;
 
+    /// <summary>The profiles of Jugendämter that do not use the default one (Rules:Jugendaemter); empty: one profile for all.</summary>
+    public ProfileMap Map { get; init; } = ProfileMap.None;
+
     public RuleSettings Settings(string ruleId) => Rules.For(ruleId);
 
     public bool IsEnabled(string ruleId) => Rules.IsEnabled(ruleId);

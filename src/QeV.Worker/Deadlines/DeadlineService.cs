@@ -35,7 +35,7 @@ public sealed class DeadlineService(
 
     public DeadlineSnapshot Evaluate(FactSet facts, DateOnly asOf)
     {
-        var context = new RuleContext(asOf, calendar, clock.DefaultState, rules.Value.Profile);
+        var context = new RuleContext(asOf, calendar, clock.DefaultState, rules.Value.Profile) { Map = rules.Value.Map };
         var (deadlines, failures) = engine.EvaluateAll(facts, context);
         return new DeadlineSnapshot(facts, context, deadlines) { Failures = failures };
     }

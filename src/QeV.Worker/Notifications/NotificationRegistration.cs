@@ -35,6 +35,19 @@ public static class NotificationRegistration
             {
                 o.Stages[rule] = stages;
             }
+
+            // A rule off in the default profile but on in a Jugendamt's (Rules:Jugendaemter) has deadlines there: it is
+            // reminded with the stages of the first such profile (by organisation id).
+            foreach (var other in rules.Value.Map.ByJugendamt.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Value))
+            {
+                foreach (var (rule, stages) in NotificationRules.StagesOf(other).Where(s => s.Value.Enabled))
+                {
+                    if (!o.Stages.TryGetValue(rule, out var own) || !own.Enabled)
+                    {
+                        o.Stages[rule] = stages;
+                    }
+                }
+            }
         });
 
         // Notifications:TemplateFolder overrides the built-in templates the dispatcher renders with.

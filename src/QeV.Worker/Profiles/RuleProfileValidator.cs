@@ -28,35 +28,44 @@ public sealed class RuleProfileValidator : IValidateOptions<RulesOptions>
             failures.Add($"Rules:DefaultState: „{profile.DefaultState}“ ist kein Bundesland-Kürzel (z. B. ST, RP, NW).");
         }
 
-        foreach (var rule in RuleCatalog.All)
+        Check(profile, RulesOptions.Section, failures);
+        foreach (var (name, named) in options.Named)
         {
-            if (profile.Rules.TryGetValue(rule.Id, out var settings))
-            {
-                CheckParameters(rule, settings, failures);
-                CheckStages(rule.Id, settings.Stages, failures);
-            }
+            Check(named, $"{RulesOptions.Section}:{RuleProfileBinder.ProfilesKey}:{name}", failures);
         }
 
         return failures;
     }
 
-    private static void CheckParameters(IDeadlineRule rule, RuleSettings settings, List<string> failures)
+    private static void Check(RuleProfile profile, string prefix, List<string> failures)
+    {
+        foreach (var rule in RuleCatalog.All)
+        {
+            if (profile.Rules.TryGetValue(rule.Id, out var settings))
+            {
+                CheckParameters(rule, settings, $"{prefix}:{rule.Id}", failures);
+                CheckStages($"{prefix}:{rule.Id}", settings.Stages, failures);
+            }
+        }
+    }
+
+    private static void CheckParameters(IDeadlineRule rule, RuleSettings settings, string prefix, List<string> failures)
     {
         var known = string.Join(", ", rule.Parameters.Select(p => p.Name));
         foreach (var key in settings.Parameters.Keys.Where(k => !rule.Parameters.Any(p => string.Equals(p.Name, k, StringComparison.OrdinalIgnoreCase))))
         {
-            failures.Add($"Rules:{rule.Id}:Parameters:{key}: unbekannter Parameter (bekannt: {(known.Length == 0 ? "keine" : known)}).");
+            failures.Add($"{prefix}:Parameters:{key}: unbekannter Parameter (bekannt: {(known.Length == 0 ? "keine" : known)}).");
         }
 
         foreach (var spec in rule.Parameters)
         {
             if (!settings.Parameters.TryGetValue(spec.Name, out var value))
             {
-                failures.Add($"Rules:{rule.Id}:Parameters:{spec.Name}: fehlt ({spec.Meaning}).");
+                failures.Add($"{prefix}:Parameters:{spec.Name}: fehlt ({spec.Meaning}).");
             }
             else if (!ParameterValues.TryParse(spec, value, out var error))
             {
-                failures.Add($"Rules:{rule.Id}:Parameters:{spec.Name}: {error}");
+                failures.Add($"{prefix}:Parameters:{spec.Name}: {error}");
             }
         }
     }
@@ -67,12 +76,12 @@ public sealed class RuleProfileValidator : IValidateOptions<RulesOptions>
         {
             if (!Period.TryParse(stages.Reminders[i], out _))
             {
-                failures.Add($"Rules:{rule}:Reminders:{i}: „{stages.Reminders[i]}“ ist keine Frist wie 10bd, 14d, 8w, 6m.");
+                failures.Add($"{rule}:Reminders:{i}: „{stages.Reminders[i]}“ ist keine Frist wie 10bd, 14d, 8w, 6m.");
             }
         }
 
-        Check(failures, $"Rules:{rule}:EscalateAfter", stages.EscalateAfter);
-        Check(failures, $"Rules:{rule}:RepeatOverdue", stages.RepeatOverdue);
+        Check(failures, $"{rule}:EscalateAfter", stages.EscalateAfter);
+        Check(failures, $"{rule}:RepeatOverdue", stages.RepeatOverdue);
     }
 
     private static void Check(List<string> failures, string key, string? value)

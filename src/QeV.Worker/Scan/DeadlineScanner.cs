@@ -34,7 +34,7 @@ public sealed class DeadlineScanner(
 
     public PartitionEvaluator Evaluator { get; } = new(engine.Rules);
 
-    public RuleContext ContextFor(DateOnly asOf) => new(asOf, calendar, clock.DefaultState, rules.Value.Profile);
+    public RuleContext ContextFor(DateOnly asOf) => new(asOf, calendar, clock.DefaultState, rules.Value.Profile) { Map = rules.Value.Map };
 
     public ScanPhases Phases => phases;
 

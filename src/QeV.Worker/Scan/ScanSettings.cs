@@ -6,7 +6,8 @@ namespace QeV.Worker.Scan;
 
 /// <summary>
 /// What besides the facts decides every deadline: the code (rules, calendar, holidays: the assemblies' build ids), the
-/// rule settings and profile (Rules:…), the office settings (default Bundesland), the active rules. When its
+/// rule settings and profiles (Rules:…, with
+/// Rules:Profiles and the mapping Rules:Jugendaemter), the office settings (default Bundesland), the active rules. When its
 /// fingerprint changes, the next scan re-evaluates every partition.
 /// </summary>
 public sealed class ScanSettings(IConfiguration configuration, DeadlineEngine engine)

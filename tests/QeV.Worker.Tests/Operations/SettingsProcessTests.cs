@@ -44,6 +44,10 @@ public sealed class SettingsProcessTests
         { "Otlp__Endpoint", "collector ohne schema", "Otlp:Endpoint", "http://localhost:4318" },
         { "Clock__Start", "gestern", "Clock:Start", "2026-11-23T08:00:00+01:00" },
         { "Rules__Profile", "magdebrug", "Rules:Profile", "magdeburg" },
+        { "Rules__Jugendaemter__JA-2", "hamburg", "Rules:Jugendaemter:JA-2", "bekannt: magdeburg" },
+        { "Rules__Jugendaemter__JA-2__F01", "6w", "Rules:Jugendaemter:JA-2", "<organisation_id> = <Profilname>" },
+        { "Rules__Profiles__ja2__Profile", "magdebrug", "Rules:Profiles:ja2:Profile", "magdeburg" },
+        { "Rules__Profiles__ja2__F01__Parameters__Before", "6x", "Rules:Profiles:ja2:F01:Parameters:Before", "14d" },
         { "Serilog__MinimumLevel__Override__Quartz", "Laut", "Serilog:MinimumLevel:Override:Quartz", "Verbose, Debug, Information" },
         { "Serilog__WriteTo__9__Name", "Sqe", "Serilog:WriteTo:9:Name", "Console, File, Seq" },
     };
