@@ -23,6 +23,12 @@ public sealed record Agreement(
     /// <summary>Who invites to the Qualitätsdialog (seed 003 "Die Einladung erfolgt durch"): jugendamt (default) or traeger.</summary>
     public string? InvitedBy { get; init; }
 
+    /// <summary>
+    /// The Jugendamt this agreement is concluded with (<c>agreements.jugendamt_organisation_id</c>, M015; seed 000 § 2
+    /// Nr. 1: one provider, several Jugendämter); its profile judges the agreement's deadlines. Null: the provider's.
+    /// </summary>
+    public string? JugendamtOrganisationId { get; init; }
+
     /// <summary>The date a QEV's renewal is counted from.</summary>
     public DateOnly QevStart => QevDate ?? ConcludedDate;
 }

@@ -7,9 +7,10 @@ namespace QeV.Domain.Rules;
 /// One rule under the profile of each Jugendamt (<see cref="RuleContext.Map"/>): the rule runs once per profile in use
 /// over the same facts, and each deadline is kept from the run of the profile it belongs to. A case's deadline belongs
 /// to the profile of its Jugendamt (the organisation of its fallführende Fachkraft); a provider-level deadline to that
-/// of its agreement's Jugendamt: an agreement (F07, F10, F18) through its provider, an organisation (F08, F09, F11)
-/// itself when it is a Jugendamt, else through its Jugendamt (<see cref="People.JugendamtFor"/>); a person's deadline
-/// (F12–F14) to the default profile. Pure: facts in, deadlines out.
+/// of its agreement's Jugendamt: an agreement (F07, F10, F18) by its own Jugendamt
+/// (<c>agreements.jugendamt_organisation_id</c>) when the data names one, else through its provider; an organisation
+/// (F08, F09, F11) itself when it is a Jugendamt, else through its Jugendamt (<see cref="People.JugendamtFor"/>); a
+/// person's deadline (F12–F14) to the default profile. Pure: facts in, deadlines out.
 /// </summary>
 internal static class ProfileRun
 {
@@ -43,11 +44,7 @@ internal static class ProfileRun
 
         var organisation = deadline.SubjectType switch
         {
-            SubjectType.Agreement => facts.Agreements
-                .Where(a => a.AgreementId == deadline.SubjectId || a.QevId == deadline.SubjectId)
-                .Select(a => a.ProviderOrganisationId)
-                .Order(IdComparer.Instance)
-                .FirstOrDefault() ?? deadline.OrganisationId,
+            SubjectType.Agreement => AgreementOrganisation(facts, deadline),
             SubjectType.Organisation => deadline.SubjectId,
             _ => null,
         };
@@ -60,5 +57,18 @@ internal static class ProfileRun
             ? organisation
             : People.JugendamtFor(facts, organisation);
         return map.ForJugendamt(jugendamt) ?? context.Rules;
+    }
+
+    /// <summary>
+    /// The agreement's own Jugendamt when the data names it (<see cref="Agreement.JugendamtOrganisationId"/>), else its
+    /// provider; a QEV of several providers (<c>qev_id</c>) by the row of the provider with the smallest id.
+    /// </summary>
+    private static string? AgreementOrganisation(FactSet facts, Deadline deadline)
+    {
+        var row = facts.Agreements
+            .Where(a => a.AgreementId == deadline.SubjectId || a.QevId == deadline.SubjectId)
+            .OrderBy(a => a.ProviderOrganisationId, IdComparer.Instance)
+            .FirstOrDefault();
+        return row is null ? deadline.OrganisationId : row.JugendamtOrganisationId ?? row.ProviderOrganisationId;
     }
 }

@@ -8,5 +8,8 @@ public sealed record ColumnSpec(string Name, ColumnKind Kind, bool Required = fa
     /// <summary>File (without .csv) whose id this column refers to.</summary>
     public string? References { get; init; }
 
+    /// <summary>The <c>kind</c> the referenced row must have (e.g. <c>jugendamt</c>); null: any.</summary>
+    public string? ReferencesKind { get; init; }
+
     public object? DefaultValue { get; init; }
 }

@@ -69,6 +69,9 @@ public static class ImportCatalog
             Date("concluded_date", true), Date("valid_until"), Date("next_dialogue_date"),
             Text("qev_id"), Date("qev_date"), new("includes_qev", ColumnKind.Bool) { DefaultValue = false },
             new("invited_by", ColumnKind.Code) { AllowedCodes = ["jugendamt", "traeger"] },
+
+            // M015: the Jugendamt this agreement is concluded with (seed 000 § 2 Nr. 1); empty: its provider's Jugendamt.
+            Ref("jugendamt_organisation_id", "organisations") with { ReferencesKind = "jugendamt" },
         ]),
         new("ag78_sessions", ["session_id"],
         [

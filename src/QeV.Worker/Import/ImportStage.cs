@@ -89,6 +89,34 @@ public sealed class ImportStage(TableSpec spec, ISqlDialect dialect)
             .ToList();
     }
 
+    /// <summary>
+    /// Lines whose <paramref name="column"/> names a known id whose row has not the column's required kind
+    /// (<see cref="QeV.Domain.Tables.ColumnSpec.ReferencesKind"/>): the staged row when this run imports it, else the
+    /// stored one. Unknown ids are <see cref="UnknownReferencesAsync"/>'s.
+    /// </summary>
+    public async Task<List<ImportError>> WrongKindReferencesAsync(
+        DbConnection connection, DbTransaction tx, ColumnSpec column, ImportStage? target, CancellationToken ct)
+    {
+        var targetSpec = ImportCatalog.Get(column.References!);
+        var key = targetSpec.KeyColumns[0];
+        var stored = $"EXISTS (SELECT 1 FROM {targetSpec.Table} t WHERE t.{key} = s.{column.Name} AND t.kind <> @kind)";
+        var condition = target is null
+            ? stored
+            : $"""
+              (EXISTS (SELECT 1 FROM {target.Name} x WHERE x.{key} = s.{column.Name} AND x.kind <> @kind)
+               OR (NOT EXISTS (SELECT 1 FROM {target.Name} x WHERE x.{key} = s.{column.Name}) AND {stored}))
+              """;
+        var sql = $"""
+            SELECT s.{LineColumn} AS line, s.{column.Name} AS id FROM {Name} s
+            WHERE s.{column.Name} IS NOT NULL AND {condition}
+            ORDER BY s.{LineColumn}
+            """;
+        var rows = await connection.QueryAsync(new CommandDefinition(sql, new { kind = column.ReferencesKind }, tx, cancellationToken: ct));
+        return rows.Cast<IDictionary<string, object?>>()
+            .Select(r => ImportValidator.WrongKind(spec, Convert.ToInt32(r["line"], System.Globalization.CultureInfo.InvariantCulture), column, (string)r["id"]!))
+            .ToList();
+    }
+
     /// <summary>Rows of the file whose key the table does not hold yet.</summary>
     public async Task<long> CountNewAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(

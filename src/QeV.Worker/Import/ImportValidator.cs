@@ -16,11 +16,12 @@ public static class ImportValidator
             importedKeys[table.Spec.Table] = CheckDuplicates(table, errors);
         }
 
+        var importedKinds = ImportedKinds(tables);
         foreach (var table in tables)
         {
             foreach (var row in table.Rows)
             {
-                CheckReferences(table.Spec, row, existingKeys, importedKeys, errors);
+                CheckReferences(importedKinds, table.Spec, row, existingKeys, importedKeys, errors);
                 CheckOrder(table.Spec, row, "absent_from", "absent_until", errors);
                 CheckOrder(table.Spec, row, "start_date", "end_date", errors);
             }
@@ -47,6 +48,7 @@ public static class ImportValidator
     }
 
     private static void CheckReferences(
+        Dictionary<string, Dictionary<string, string?>> importedKinds,
         TableSpec spec,
         ImportRow row,
         IReadOnlyDictionary<string, HashSet<string>> existing,
@@ -67,8 +69,56 @@ public static class ImportValidator
             {
                 errors.Add(UnknownReference(spec, row.Line, column, id));
             }
+            else if (column.ReferencesKind is { } kind && !HasKind(importedKinds, existing, column, id, kind))
+            {
+                errors.Add(WrongKind(spec, row.Line, column, id));
+            }
         }
     }
+
+    /// <summary>
+    /// Whether the referenced row has the required kind: the imported row when this run imports it (it overwrites the
+    /// stored one), else the stored one (<see cref="KindSet"/>). A caller without stored kinds (the sources' check: no
+    /// <see cref="KindSet"/> entry) checks only imported rows.
+    /// </summary>
+    private static bool HasKind(
+        Dictionary<string, Dictionary<string, string?>> importedKinds,
+        IReadOnlyDictionary<string, HashSet<string>> existing,
+        ColumnSpec column,
+        string id,
+        string kind) =>
+        importedKinds.TryGetValue(column.References!, out var kinds) && kinds.TryGetValue(id, out var imported)
+            ? imported == kind
+            : !existing.TryGetValue(KindSet(column), out var ofKind) || ofKind.Contains(id);
+
+    /// <summary>Per table referenced with a required kind: the kind of each imported row by key.</summary>
+    private static Dictionary<string, Dictionary<string, string?>> ImportedKinds(IReadOnlyList<ImportTable> tables)
+    {
+        var referenced = tables.SelectMany(t => t.Spec.Columns).Where(c => c.ReferencesKind is not null).Select(c => c.References!).ToHashSet();
+        var kinds = new Dictionary<string, Dictionary<string, string?>>(StringComparer.Ordinal);
+        foreach (var table in tables.Where(t => referenced.Contains(t.Spec.Table)))
+        {
+            var byId = new Dictionary<string, string?>(StringComparer.Ordinal);
+            foreach (var row in table.Rows)
+            {
+                if (row.Text(table.Spec.KeyColumns[0]) is { } id)
+                {
+                    byId.TryAdd(id, row.Text("kind"));
+                }
+            }
+
+            kinds[table.Spec.Table] = byId;
+        }
+
+        return kinds;
+    }
+
+    /// <summary>The name under which the existing keys hold the stored ids of <paramref name="column"/>'s required kind.</summary>
+    public static string KindSet(ColumnSpec column) => $"{column.References}/kind={column.ReferencesKind}";
+
+    public static ImportError WrongKind(TableSpec spec, int line, ColumnSpec column, string id) =>
+        new(spec.FileName, line, column.Name,
+            $"verweist auf „{id}“, das in {column.References}.csv nicht die Art (kind) „{column.ReferencesKind}“ hat.");
 
     private static void CheckOrder(TableSpec spec, ImportRow row, string fromColumn, string untilColumn, List<ImportError> errors)
     {

@@ -25,6 +25,14 @@ public sealed class ImportWriter(Database database)
                 .ToHashSet(StringComparer.Ordinal);
         }
 
+        foreach (var column in ImportCatalog.Tables.SelectMany(t => t.Columns).Where(c => c.ReferencesKind is not null))
+        {
+            var target = ImportCatalog.Get(column.References!);
+            var sql = $"SELECT {target.KeyColumns[0]} FROM {target.Table} WHERE kind = @kind";
+            var ids = await connection.QueryAsync<string>(new CommandDefinition(sql, new { kind = column.ReferencesKind }, cancellationToken: ct));
+            keys[ImportValidator.KindSet(column)] = ids.ToHashSet(StringComparer.Ordinal);
+        }
+
         return keys;
     }
 

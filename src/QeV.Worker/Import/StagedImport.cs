@@ -197,6 +197,10 @@ public sealed class StagedImport(Database database)
             {
                 var target = stages.TryGetValue(column.References!, out var staged) ? staged.Stage : null;
                 errors.AddRange((await stage.UnknownReferencesAsync(connection, tx, column, target, ct)).Select(e => (e, ReferencePhase)));
+                if (column.ReferencesKind is not null)
+                {
+                    errors.AddRange((await stage.WrongKindReferencesAsync(connection, tx, column, target, ct)).Select(e => (e, ReferencePhase)));
+                }
             }
         }
 

@@ -129,6 +129,7 @@ internal static class FactRows
         public DateOnly? QevDate { get; set; }
         public bool? IncludesQev { get; set; }
         public string? InvitedBy { get; set; }
+        public string? JugendamtOrganisationId { get; set; }
 
         public Agreement ToFact() => new(
             AgreementId, ProviderOrganisationId, Codes.Parse<AgreementKind>(Kind), ConcludedDate, ValidUntil, NextDialogueDate)
@@ -137,6 +138,7 @@ internal static class FactRows
             QevDate = QevDate,
             IncludesQev = IncludesQev ?? false,
             InvitedBy = InvitedBy,
+            JugendamtOrganisationId = JugendamtOrganisationId,
         };
     }
 

@@ -16,5 +16,6 @@ public static class MigrationCatalog
         M011ScanPlanning.Migration,
         M013DeadlineSubjects.Migration,
         M014SourceReads.Migration,
+        M015AgreementJugendamt.Migration,
     ];
 }
