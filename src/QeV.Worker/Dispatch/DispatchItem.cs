@@ -27,6 +27,9 @@ internal sealed class DispatchItem(NoticeRow row, NoticeContent content, IEnumer
 
     public int MailsLeft { get; set; }
 
+    /// <summary>Until when this worker's claim on the row lasts, as far as this run wrote it.</summary>
+    public DateTimeOffset HeldUntil { get; set; }
+
     public bool SentNow { get; private set; }
 
     public string? LastError { get; private set; }

@@ -1,3 +1,7 @@
+using System.Data.Common;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
 using QeV.Worker.Ledger;
 
 namespace QeV.Worker.Dispatch;
@@ -15,10 +19,36 @@ internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write
     private List<Entry> _queued = [];
     private bool _writing;
 
-    /// <summary>Records what a mail did and/or renews the claims of the next one; returns the renewed keys still held.</summary>
-    public async Task<HashSet<string>> WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, IReadOnlyList<string> renew)
+    /// <summary>
+    /// The queue of <paramref name="worker"/>'s run: each transaction is retried as a write (8 tries, 250 ms
+    /// exponential up to 5 s), never by sending again, which would repeat the mail.
+    /// </summary>
+    public static LedgerQueue Retried(NoticeLedger ledger, string worker, TimeProvider time, IOptions<DispatchOptions> options)
     {
-        var entry = new Entry(deliveries, outcomes, renew);
+        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<DbException>().Handle<TimeoutException>().Handle<InvalidOperationException>(e => e.InnerException is DbException),
+                MaxRetryAttempts = 8,
+                Delay = TimeSpan.FromMilliseconds(250),
+                BackoffType = DelayBackoffType.Exponential,
+                MaxDelay = TimeSpan.FromSeconds(5),
+            })
+            .Build();
+        return new LedgerQueue(batch => retry.ExecuteAsync(async token =>
+        {
+            var now = time.GetUtcNow();
+            return await ledger.WriteAsync(worker, now, now + options.Value.ClaimLease, batch.Deliveries, batch.Outcomes, batch.Renew, batch.Check, token);
+        }, CancellationToken.None).AsTask());
+    }
+
+    /// <summary>
+    /// Records what a mail did and/or renews (or, if <paramref name="extend"/> is false, checks) the claims of the next
+    /// one; returns those of <paramref name="renew"/> still held.
+    /// </summary>
+    public async Task<HashSet<string>> WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, IReadOnlyList<string> renew, bool extend = true)
+    {
+        var entry = new Entry(deliveries, outcomes, extend ? renew : [], extend ? [] : renew);
         bool lead;
         lock (_lock)
         {
@@ -55,7 +85,7 @@ internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write
             try
             {
                 var held = await write(new LedgerBatch(
-                    [.. batch.SelectMany(e => e.Deliveries)], [.. batch.SelectMany(e => e.Outcomes)], [.. batch.SelectMany(e => e.Renew)]));
+                    [.. batch.SelectMany(e => e.Deliveries)], [.. batch.SelectMany(e => e.Outcomes)], [.. batch.SelectMany(e => e.Renew)], [.. batch.SelectMany(e => e.Check)]));
                 foreach (var e in batch)
                     e.Done.TrySetResult([.. held]);
             }
@@ -82,7 +112,7 @@ internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write
         }
     }
 
-    private sealed record Entry(IReadOnlyList<DeliveryUpdate> Deliveries, IReadOnlyList<NoticeOutcome> Outcomes, IReadOnlyList<string> Renew)
+    private sealed record Entry(IReadOnlyList<DeliveryUpdate> Deliveries, IReadOnlyList<NoticeOutcome> Outcomes, IReadOnlyList<string> Renew, IReadOnlyList<string> Check)
     {
         public TaskCompletionSource<HashSet<string>> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

@@ -1,11 +1,10 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using Polly;
 using Polly.CircuitBreaker;
-using Polly.Retry;
 using QeV.Domain.Planning;
 using QeV.Worker.Deadlines;
 using QeV.Worker.Dispatch.Delivery;
@@ -31,6 +30,9 @@ public sealed class NoticeDispatcher(
     /// <summary>Recipients per claim: everything owed to each of them is claimed together, so it can go as one mail.</summary>
     public const int AddressesPerClaim = 50;
 
+    /// <summary>The most recipients per claim, however long the run.</summary>
+    public const int MaxAddressesPerClaim = 800;
+
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     // One delivery loop per process: the dispatch, digest and start-up paths queue here instead of sending side by side.
@@ -39,8 +41,8 @@ public sealed class NoticeDispatcher(
 
     // The mails of a run go out side by side, but their ledger writes queue inside the process and share transactions:
     // SQLite has one writer, and writers that collide wait in its busy handler's sleeps instead of queueing here.
-    private readonly LedgerQueue _ledgerQueue = new(LedgerWriter(ledger, time, options));
-    private string? _lastOutage;
+    private readonly LedgerQueue _ledgerQueue = LedgerQueue.Retried(ledger, Worker, time, options);
+    private readonly DeliveryProblems _problems = new(problems, logger);
 
     public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
     {
@@ -65,23 +67,33 @@ public sealed class NoticeDispatcher(
         var stillOwed = new StillOwed(deadlines, day);
         try
         {
+            var addresses = AddressesPerClaim;
             while (!stopping.IsCancellationRequested && !breaker.IsOpen)
             {
-                var batch = await ledger.ClaimAsync(Worker, time.GetUtcNow(), runStart, day, officeOpen, o.ClaimLease, AddressesPerClaim, stopping);
+                var claimedAt = time.GetUtcNow();
+                var batch = await ledger.ClaimAsync(Worker, claimedAt, runStart, day, officeOpen, o.ClaimLease, addresses, stopping);
                 if (batch.Count == 0)
                     break;
 
+                // A long run claims more at a time (each claim reads every claimable row); the first claims stay small,
+                // so instances starting together share the work.
+                addresses = Math.Min(addresses * 2, MaxAddressesPerClaim);
                 var items = await PrepareAsync(batch, stillOwed, counts, day, stopping);
+                foreach (var item in items)
+                    item.HeldUntil = claimedAt + o.ClaimLease;
                 var planned = MailGrouping.Plan(items, o.Bundle, day);
-                foreach (var item in planned.SelectMany(m => m.Items))
-                    item.MailsLeft++;
-
-                await Parallel.ForEachAsync(planned, new ParallelOptions { MaxDegreeOfParallelism = transport.Parallelism }, async (mail, _) =>
+                foreach (var mail in planned)
                 {
-                    // A graceful stop or an open breaker lets mails in flight finish; the others are released below.
-                    if (!stopping.IsCancellationRequested && !breaker.IsOpen)
-                        await SendAsync(mail, breaker, counts, day);
-                });
+                    foreach (var item in mail.Items)
+                        item.MailsLeft++;
+                }
+
+                var queue = new ConcurrentQueue<OutgoingMail>(planned);
+                var lanes = new Task[Math.Min(transport.Parallelism, planned.Count)];
+                var run = new BatchRun(breaker, counts, day, stopping);
+                for (var i = 0; i < lanes.Length; i++)
+                    lanes[i] = Task.Run(() => LaneAsync(queue, run), CancellationToken.None);
+                await Task.WhenAll(lanes);
 
                 var untried = items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key).ToList();
                 await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
@@ -93,7 +105,7 @@ public sealed class NoticeDispatcher(
             await transport.CloseAsync(CancellationToken.None);
         }
 
-        await ReportOutageAsync(breaker.Reason, counts.LastTransportError is not null, day);
+        await _problems.OutageAsync(breaker.Reason, counts.LastTransportError is not null, transport.Target, day);
         var result = counts.Result(breaker.Reason);
         if (result.Mails > 0)
         {
@@ -120,8 +132,8 @@ public sealed class NoticeDispatcher(
             catch (JsonException ex)
             {
                 var error = "Inhalt nicht lesbar: " + ex.Message;
-                await WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
-                await RecordProblemsAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
+                await _ledgerQueue.WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
+                await _problems.DeadAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
                 counts.Dead++;
                 continue;
             }
@@ -140,14 +152,50 @@ public sealed class NoticeDispatcher(
         return items;
     }
 
-    private async Task SendAsync(OutgoingMail mail, TransportBreaker breaker, RunCounts counts, DateOnly day)
+    private sealed record BatchRun(TransportBreaker Breaker, RunCounts Counts, DateOnly Day, CancellationToken Stopping)
+    {
+        public volatile bool Failed;
+    }
+
+    /// <summary>
+    /// One connection's turn through the batch: each mail's outcome is written in the same transaction as the claim
+    /// renewal of the connection's next mail, and that commits before the next mail goes; so at most one mail per
+    /// connection is ever sent but not recorded. A graceful stop or an open breaker lets the mail in flight finish.
+    /// </summary>
+    private async Task LaneAsync(ConcurrentQueue<OutgoingMail> queue, BatchRun lane)
+    {
+        MailRecord? pending = null;
+        try
+        {
+            while (!lane.Stopping.IsCancellationRequested && !lane.Breaker.IsOpen && !lane.Failed && queue.TryDequeue(out var mail))
+                pending = await SendAsync(mail, pending, lane);
+            await RecordAndRenewAsync(pending, null, extend: false, lane.Day);
+        }
+        catch
+        {
+            lane.Failed = true;
+            throw;
+        }
+    }
+
+    /// <summary>Writes the previous mail's record with this mail's renewal, then sends this one; returns its record, not yet written.</summary>
+    private async Task<MailRecord?> SendAsync(OutgoingMail mail, MailRecord? previous, BatchRun lane)
     {
         // Every line about this mail carries its key and its notices' keys (Seq, CLEF files): search by key, never by name.
         using var scope = logger.BeginScope(new Dictionary<string, object?>
         {
             ["MailKey"] = mail.Key, ["NoticeKeys"] = string.Join(' ', mail.Items.Select(i => i.Key)),
         });
-        var held = await WriteAsync([], [], [.. mail.Items.Select(i => i.Key)]);
+        // The claims are renewed when half their lease is gone; before that it is enough to read that they are still ours.
+        var lease = options.Value.ClaimLease;
+        var now = time.GetUtcNow();
+        var extend = mail.Items.Any(i => i.HeldUntil - now < lease / 2);
+        var held = await RecordAndRenewAsync(previous, [.. mail.Items.Select(i => i.Key)], extend, lane.Day);
+        if (extend)
+        {
+            foreach (var item in mail.Items)
+                item.HeldUntil = now + lease;
+        }
 
         foreach (var lost in mail.Items.Where(i => !held.Contains(i.Key)))
         {
@@ -157,14 +205,15 @@ public sealed class NoticeDispatcher(
 
         var parts = mail.Parts.Where(p => held.Contains(p.Item.Key)).ToList();
         if (parts.Count == 0)
-            return;
+            return null;
         mail = mail with { Parts = parts };
 
         IReadOnlyList<RecipientResult>? results = null;
         string? transportError = null;
+        var breaker = lane.Breaker;
         try
         {
-            using var message = Build(mail, day);
+            using var message = Build(mail, lane.Day);
             var envelope = mail.Addresses.Select(a => new MailboxAddress((string?)null, a)).ToList();
             results = await breaker.Pipeline.ExecuteAsync(async token =>
             {
@@ -188,7 +237,7 @@ public sealed class NoticeDispatcher(
         }
         catch (Exception ex) when (ex is BrokenCircuitException or IsolatedCircuitException)
         {
-            return; // not attempted: released as owed at the end of the batch
+            return null; // not attempted: released as owed at the end of the batch
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
         {
@@ -196,7 +245,8 @@ public sealed class NoticeDispatcher(
             results = [.. mail.Addresses.Select(a => new RecipientResult(a, RecipientOutcome.Permanent, "Nachricht nicht erstellbar: " + ex.Message))];
         }
 
-        await RecordAsync(mail, results, transportError, counts, day);
+        lock (_progress)
+            return MailRecord.Of(mail, results, transportError, lane.Counts, options.Value, time.GetUtcNow());
     }
 
     private MimeMessage Build(OutgoingMail mail, DateOnly day) =>
@@ -204,133 +254,32 @@ public sealed class NoticeDispatcher(
             ? mails.CreateBundle(mail.Key, to, day, [.. mail.Items.Select(i => i.Content)])
             : mails.Create(mail.Items[0].Content);
 
-    private async Task RecordAsync(OutgoingMail mail, IReadOnlyList<RecipientResult>? results, string? transportError, RunCounts counts, DateOnly day)
+    /// <summary>
+    /// One queued write: the record of a mail the server just answered (if any) and the renewal of the claims of the
+    /// next mail (if any); returns the renewed keys still held. Logs the record once it is written.
+    /// </summary>
+    private async Task<HashSet<string>> RecordAndRenewAsync(MailRecord? record, IReadOnlyList<string>? renew, bool extend, DateOnly day)
     {
-        var o = options.Value;
-        var now = time.GetUtcNow();
-        var deliveries = new List<DeliveryUpdate>();
-        var completed = new List<NoticeOutcome>();
-        var dead = new List<(string Staff, string Problem, string Key)>();
-        lock (_progress)
-        {
-            foreach (var (item, address) in mail.Parts)
-            {
-                if (results is null)
-                {
-                    counts.LastTransportError = transportError;
-                    item.Failed(transportError!);
-                    continue;
-                }
-
-                var result = results.FirstOrDefault(r => string.Equals(r.Address, address, StringComparison.OrdinalIgnoreCase))
-                    ?? new RecipientResult(address, RecipientOutcome.Temporary, "keine Antwort für diesen Empfänger");
-                var exhausted = result.Outcome == RecipientOutcome.Temporary && item.AttemptsOf(address) + 1 >= o.MaxAttempts;
-                var state = result.Outcome switch
-                {
-                    RecipientOutcome.Accepted => NoticeState.Sent,
-                    RecipientOutcome.Temporary when !exhausted => NoticeState.Failed,
-                    _ => NoticeState.Dead,
-                };
-                deliveries.Add(item.Record(address, state, result.Reply));
-                if (state == NoticeState.Dead)
-                    dead.Add((item.StaffIdOf(address) ?? address, DataProblemStore.DeliveryProblem + ": " + result.Reply, item.Key));
-            }
-
-            foreach (var item in mail.Items)
-            {
-                if (--item.MailsLeft == 0 && !item.Lost)
-                {
-                    var outcome = item.Outcome(now, o);
-                    completed.Add(outcome);
-                    item.Done = true;
-                    counts.Add(outcome, waiting: results is null);
-                }
-            }
-
-            counts.Mails += results?.Any(r => r.Outcome == RecipientOutcome.Accepted) == true ? 1 : 0;
-        }
-
+        if (record is null && renew is null)
+            return [];
+        HashSet<string> held;
         try
         {
-            await WriteAsync(deliveries, completed, []);
+            held = await _ledgerQueue.WriteAsync(record?.Deliveries ?? [], record?.Completed ?? [], renew ?? [], extend);
         }
         catch
         {
-            foreach (var item in mail.Items)
-                item.InDoubt = true;
+            record?.InDoubt();
             throw;
         }
 
-        // One line per notice, with its properties (Seq, CLEF files): search by case or person, never by name.
-        var items = mail.Items.ToDictionary(i => i.Key, StringComparer.Ordinal);
-        foreach (var notice in deliveries.GroupBy(d => d.NoticeKey, StringComparer.Ordinal))
+        if (record is not null)
         {
-            var item = items[notice.Key];
-            using var noticeScope = logger.BeginScope(new Dictionary<string, object?>
-            {
-                ["NoticeKey"] = notice.Key, ["Rule"] = item.Row.Rule, ["CaseId"] = item.Row.CaseId, ["StaffId"] = item.Row.ToStaffId,
-            });
-            var sent = notice.Where(d => d.State == NoticeState.Sent).Select(d => d.Address).ToList();
-            if (sent.Count > 0)
-                logger.LogInformation("Nachricht {NoticeKey} an {Recipient} zugestellt ({MailKey})", notice.Key, string.Join(", ", sent), mail.Key);
-            foreach (var d in notice.Where(d => d.State != NoticeState.Sent))
-                logger.LogWarning("Nachricht {NoticeKey} an {Recipient}: {State} ({Error})", d.NoticeKey, d.Address, d.State, d.Error);
+            record.Log(logger);
+            await _problems.DeadAsync(record.Dead, day);
         }
 
-        await RecordProblemsAsync(dead, day);
-    }
-
-    /// <summary>Through the run's queue: one transaction with the other connections' writes, retried as a whole.</summary>
-    private Task<HashSet<string>> WriteAsync(IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> outcomes, IReadOnlyList<string> renew) =>
-        _ledgerQueue.WriteAsync(deliveries, outcomes, renew);
-
-    private static Func<LedgerBatch, Task<HashSet<string>>> LedgerWriter(NoticeLedger ledger, TimeProvider time, IOptions<DispatchOptions> options)
-    {
-        // A ledger write after the server's 250 is retried as a write; sending again would repeat the mail.
-        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<DbException>().Handle<TimeoutException>().Handle<InvalidOperationException>(e => e.InnerException is DbException),
-                MaxRetryAttempts = 8,
-                Delay = TimeSpan.FromMilliseconds(250),
-                BackoffType = DelayBackoffType.Exponential,
-                MaxDelay = TimeSpan.FromSeconds(5),
-            })
-            .Build();
-        return batch => retry.ExecuteAsync(async token =>
-        {
-            var now = time.GetUtcNow();
-            return await ledger.WriteAsync(Worker, now, now + options.Value.ClaimLease, batch.Deliveries, batch.Outcomes, batch.Renew, token);
-        }, CancellationToken.None).AsTask();
-    }
-
-    private async Task RecordProblemsAsync(List<(string Staff, string Problem, string Key)> dead, DateOnly day)
-    {
-        if (dead.Count == 0)
-            return;
-        foreach (var (staff, problem, key) in dead)
-            logger.LogError("Nachricht {NoticeKey} an {StaffId} endgültig nicht zustellbar: {Problem}", key, staff, problem);
-        await problems.RecordAsync([.. dead.Select(d => new DataProblem(new DataProblemLine(d.Staff, null, d.Problem, d.Key), null))], day, CancellationToken.None);
-    }
-
-    /// <summary>Says once what is wrong with the mail server (log and admin report), and once that it answers again.</summary>
-    private async Task ReportOutageAsync(string? reason, bool transportFailed, DateOnly day)
-    {
-        if (reason is null)
-        {
-            if (transportFailed)
-                return;
-            if (_lastOutage is not null)
-                logger.LogInformation("Mailserver {Target} nimmt wieder an", transport.Target);
-            _lastOutage = null;
-            return;
-        }
-
-        if (reason == _lastOutage)
-            return;
-        _lastOutage = reason;
-        logger.LogError("Versand angehalten: {Reason}. Die Nachrichten bleiben offen und gehen, sobald der Mailserver wieder annimmt", reason);
-        await problems.RecordAsync([new DataProblem(new DataProblemLine("Mailserver", null, "Versand angehalten: " + reason, transport.Target), null)], day, CancellationToken.None);
+        return held;
     }
 
     public void Dispose()

@@ -11,6 +11,10 @@ namespace QeV.Worker.Ledger;
 /// </summary>
 public sealed class NoticeLedger(Database database)
 {
+    // "state = 'sending'" as an expression no index serves: beside a list of keys, SQLite (without statistics) would
+    // otherwise walk ix_notices_dispatch over every claimed row instead of looking the keys up, once per mail.
+    private const string IsSending = "(CASE WHEN state = 'sending' THEN 1 ELSE 0 END) = 1";
+
     /// <summary>Writes the notices not yet in the ledger, many rows per statement (<see cref="OwedNoticeWriter"/>); returns how many were new.</summary>
     public Task<int> AddAsync(IEnumerable<PlannedNotice> notices, DateTimeOffset now, CancellationToken ct) =>
         new OwedNoticeWriter(database).AddAsync(notices, now, ct);
@@ -89,19 +93,21 @@ public sealed class NoticeLedger(Database database)
     /// <summary>
     /// One transaction for the mails that just finished and the ones about to go: records per recipient what each
     /// finished mail did (right after the server answered), the new state of the notices whose deliveries of this run
-    /// are complete, and then extends this worker's claims on <paramref name="renew"/>. Returns the renewed keys still
-    /// held: a key whose claim expired and was taken over by another worker is missing, and must not be sent. Every
+    /// are complete, and then extends this worker's claims on <paramref name="renew"/> (and only reads whether it still
+    /// holds <paramref name="check"/>: claims well within their lease need no new row version). Returns the keys of both
+    /// still held: a key whose claim expired and was taken over by another worker is missing, and must not be sent. Every
     /// statement covers a list of keys (one per recipient, state and attempt count), never one row at a time. This is
     /// the only write between the server's 250 and the ledger knowing it; the caller retries it as a write, never by
     /// sending again.
     /// </summary>
     public async Task<HashSet<string>> WriteAsync(
         string worker, DateTimeOffset now, DateTimeOffset renewUntil, IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> notices,
-        IReadOnlyList<string> renew, CancellationToken ct)
+        IReadOnlyList<string> renew, IReadOnlyList<string> check, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(deliveries);
         ArgumentNullException.ThrowIfNull(notices);
         ArgumentNullException.ThrowIfNull(renew);
+        ArgumentNullException.ThrowIfNull(check);
         var dialect = database.Dialect;
         var at = dialect.Instant(now);
         await using var connection = await database.OpenAsync(ct);
@@ -145,11 +151,18 @@ public sealed class NoticeLedger(Database database)
         {
             var args = new { chunk, worker, until = dialect.Instant(renewUntil) };
             await connection.ExecuteAsync(new CommandDefinition(
-                $"UPDATE notices SET claimed_until = @until WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'",
+                $"UPDATE notices SET claimed_until = @until WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}",
                 args, tx, cancellationToken: ct));
             held.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
-                $"SELECT notice_key FROM notices WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'",
+                $"SELECT notice_key FROM notices WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}",
                 args, tx, cancellationToken: ct)));
+        }
+
+        foreach (var chunk in check.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            held.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
+                $"SELECT notice_key FROM notices WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}",
+                new { chunk, worker }, tx, cancellationToken: ct)));
         }
 
         await tx.CommitAsync(ct);
@@ -167,7 +180,7 @@ public sealed class NoticeLedger(Database database)
         {
             await connection.ExecuteAsync(new CommandDefinition($"""
                 UPDATE notices SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END, claimed_by = NULL, claimed_until = NULL
-                WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND state = 'sending'
+                WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}
                 """, new { chunk, worker }, tx, cancellationToken: ct));
         }
 

@@ -18,7 +18,9 @@ public sealed class PickupMailTransport(IOptions<MailOptions> options) : IMailTr
 
     public int Parallelism => 4;
 
-    public async Task<IReadOnlyList<RecipientResult>> SendAsync(MimeMessage message, string key, IReadOnlyList<MailboxAddress> recipients, CancellationToken ct)
+    // MimeMessage.WriteTo, not WriteToAsync: the file stream is synchronous anyway, and MimeKit's async path costs
+    // a state machine per part and line filter.
+    public Task<IReadOnlyList<RecipientResult>> SendAsync(MimeMessage message, string key, IReadOnlyList<MailboxAddress> recipients, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(recipients);
@@ -28,9 +30,9 @@ public sealed class PickupMailTransport(IOptions<MailOptions> options) : IMailTr
         var temp = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
-            await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: false))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: false))
             {
-                await message.WriteToAsync(Format, stream, ct);
+                message.WriteTo(Format, stream, ct);
             }
 
             File.Move(temp, path, overwrite: true);
@@ -41,7 +43,7 @@ public sealed class PickupMailTransport(IOptions<MailOptions> options) : IMailTr
             throw new TransportException($"Ablageordner {folder} nicht beschreibbar: {ex.Message}", ex);
         }
 
-        return recipients.Select(r => new RecipientResult(r.Address, RecipientOutcome.Accepted)).ToList();
+        return Task.FromResult<IReadOnlyList<RecipientResult>>([.. recipients.Select(r => new RecipientResult(r.Address, RecipientOutcome.Accepted))]);
     }
 
     public Task CloseAsync(CancellationToken ct) => Task.CompletedTask;
