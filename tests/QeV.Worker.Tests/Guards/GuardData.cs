@@ -5,20 +5,8 @@ namespace QeV.Worker.Tests.Guards;
 /// <summary>A migrated database of the test's own with the notification import files in it.</summary>
 internal static class GuardData
 {
-    public static async Task<TestDatabase> DatabaseAsync(TestEngine engine, Dictionary<string, string> files)
-    {
-        var db = await TestDatabase.CreateAsync(engine);
-        try
-        {
-            await db.ImportAsync(files);
-            return db;
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
-    }
+    public static Task<TestDatabase> DatabaseAsync(TestEngine engine, Dictionary<string, string> files) =>
+        Notifications.DispatchTestSetup.DatabaseAsync(engine, files);
 
     /// <summary>
     /// The smallest step between two instants the engine stores: SQLite keeps instants as ISO text with milliseconds,

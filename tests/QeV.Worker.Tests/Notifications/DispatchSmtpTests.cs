@@ -2,6 +2,7 @@ using QeV.Worker.Dispatch.Rendering;
 using QeV.Worker.Ledger;
 using QeV.Worker.Tests.Support;
 using QeV.Worker.Tests.Support.Fixtures;
+using static QeV.Worker.Tests.Notifications.DispatchTestSetup;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Notifications;
@@ -18,23 +19,6 @@ public sealed class DispatchSmtpTests(SmtpSinkFixture fixture) : IClassFixture<S
     private static readonly CancellationToken None = CancellationToken.None;
 
     private SmtpSink Sink => fixture.Sink;
-
-    private static async Task<TestDatabase> DatabaseAsync(TestEngine engine, Dictionary<string, string> files)
-    {
-        var db = await TestDatabase.CreateAsync(engine);
-        try
-        {
-            await db.ImportAsync(files);
-            return db;
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
-    }
-
-    private static ManualTimeProvider NineOClock() => ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
 
     private static Task<long> DeliveryProblemsAsync(TestDatabase db, string key) =>
         db.ScalarAsync<long>("SELECT COUNT(*) FROM data_problems WHERE context = @key AND problem LIKE 'E-Mail nicht zustellbar%'", new { key });

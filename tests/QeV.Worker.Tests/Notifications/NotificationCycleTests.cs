@@ -3,6 +3,7 @@ using QeV.Worker.Dispatch;
 using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Ledger;
 using QeV.Worker.Tests.Support;
+using static QeV.Worker.Tests.Notifications.DispatchTestSetup;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Notifications;
@@ -15,21 +16,6 @@ namespace QeV.Worker.Tests.Notifications;
 public sealed class NotificationCycleTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-
-    private static async Task<TestDatabase> DatabaseAsync(TestEngine engine, Dictionary<string, string> files)
-    {
-        var db = await TestDatabase.CreateAsync(engine);
-        try
-        {
-            await db.ImportAsync(files);
-            return db;
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
-    }
 
     private static Dictionary<string, string?> Admin(string domain) => new() { ["Notifications:AdminEmail"] = "admin@" + domain };
 

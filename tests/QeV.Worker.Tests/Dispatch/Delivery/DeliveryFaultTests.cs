@@ -2,6 +2,7 @@ using QeV.Worker.Ledger;
 using QeV.Worker.Tests.Notifications;
 using QeV.Worker.Tests.Support;
 using QeV.Worker.Tests.Support.Fixtures;
+using static QeV.Worker.Tests.Notifications.DispatchTestSetup;
 using static QeV.Worker.Tests.Notifications.NotificationData;
 
 namespace QeV.Worker.Tests.Dispatch.Delivery;
@@ -16,23 +17,6 @@ public sealed class DeliveryFaultTests(SmtpSinkFixture fixture) : IClassFixture<
     private static readonly CancellationToken None = CancellationToken.None;
 
     private SmtpSink Sink => fixture.Sink;
-
-    private static async Task<TestDatabase> DatabaseAsync(TestEngine engine, Dictionary<string, string> files)
-    {
-        var db = await TestDatabase.CreateAsync(engine);
-        try
-        {
-            await db.ImportAsync(files);
-            return db;
-        }
-        catch
-        {
-            db.Dispose();
-            throw;
-        }
-    }
-
-    private static ManualTimeProvider NineOClock() => ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
 
     private static Task<List<DeliveryRow>> DeliveriesAsync(TestDatabase db, string key) =>
         db.QueryAsync<DeliveryRow>("SELECT notice_key, address, state, attempts, last_error FROM notice_deliveries WHERE notice_key = @key ORDER BY address", new { key });
