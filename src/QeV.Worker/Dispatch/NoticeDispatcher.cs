@@ -27,7 +27,7 @@ public sealed class NoticeDispatcher(
     IOptions<DispatchOptions> options,
     ILogger<NoticeDispatcher> logger) : IDisposable
 {
-    /// <summary>Recipients per claim: everything owed to each of them is claimed together, so it can go as one mail.</summary>
+    /// <summary>Recipients of a run's first claim (each later one twice the last): everything owed to each of them is claimed together, so it can go as one mail.</summary>
     public const int AddressesPerClaim = 50;
 
     /// <summary>The most recipients per claim, however long the run.</summary>
