@@ -25,6 +25,7 @@ public sealed class NoticeDispatcher(
     DeadlineService deadlines,
     TimeProvider time,
     IOptions<DispatchOptions> options,
+    IOptions<MailOptions> mailOptions,
     ILogger<NoticeDispatcher> logger) : IDisposable
 {
     /// <summary>Recipients of a run's first claim (each later one twice the last): everything owed to each of them is claimed together, so it can go as one mail.</summary>
@@ -32,6 +33,9 @@ public sealed class NoticeDispatcher(
 
     /// <summary>The most recipients per claim, however long the run.</summary>
     public const int MaxAddressesPerClaim = 800;
+
+    // Room beyond the longest delivery for rendering the mail and recording the one before it.
+    private static readonly TimeSpan ExtendMargin = TimeSpan.FromSeconds(5);
 
     private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
@@ -186,10 +190,12 @@ public sealed class NoticeDispatcher(
         {
             ["MailKey"] = mail.Key, ["NoticeKeys"] = string.Join(' ', mail.Items.Select(i => i.Key)),
         });
-        // The claims are renewed when half their lease is gone; before that it is enough to read that they are still ours.
+        // The claims are extended once what is left of them might not outlast the longest delivery, or half the lease is
+        // gone; before that it is enough to read that they are still ours (another instance can take a claim only after it ends).
         var lease = options.Value.ClaimLease;
+        var mustLast = TimeSpan.FromTicks(Math.Max(lease.Ticks / 2, (DispatchOptionsValidator.LongestDelivery(options.Value, mailOptions.Value) + ExtendMargin).Ticks));
         var now = time.GetUtcNow();
-        var extend = mail.Items.Any(i => i.HeldUntil - now < lease / 2);
+        var extend = mail.Items.Any(i => i.HeldUntil - now < mustLast);
         var held = await RecordAndRenewAsync(previous, [.. mail.Items.Select(i => i.Key)], extend, lane.Day);
         if (extend)
         {
