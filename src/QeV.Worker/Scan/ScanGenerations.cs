@@ -87,6 +87,15 @@ internal sealed class ScanGenerations(Database database)
             "UPDATE scan_ranges SET claimed_until = @until WHERE generation_id = @g AND range_no = @no AND state = 'claimed' AND claimed_by = @worker",
             new { until = Dialect.Instant(until), g = range.GenerationId, no = range.RangeNo, worker }, tx, cancellationToken: ct)) == 1;
 
+    /// <summary>Hands a claimed range back (its transaction rolled back): open again for any instance.</summary>
+    public async Task ReleaseAsync(RangeRow range, string worker, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE scan_ranges SET state = 'open', claimed_by = NULL, claimed_until = NULL WHERE generation_id = @g AND range_no = @no AND state = 'claimed' AND claimed_by = @worker",
+            new { g = range.GenerationId, no = range.RangeNo, worker }, cancellationToken: ct));
+    }
+
     public static async Task CompleteAsync(DbConnection connection, DbTransaction tx, RangeRow r, string worker, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition("""
             UPDATE scan_ranges SET state = 'done', done_by = @worker, partitions = @Partitions, evaluated = @Evaluated, day_only = @DayOnly,

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -124,7 +125,17 @@ public sealed partial class SharedScan(
         {
             if (compatible && await _generations.ClaimAsync(generation.GenerationId, Worker, time.GetUtcNow(), lease, ct) is { } range)
             {
-                await ScanRangeAsync(scanner, generation, range, ct);
+                try
+                {
+                    await ScanRangeAsync(scanner, generation, range, ct);
+                }
+                catch
+                {
+                    // Stopped or failed: the range goes back at once instead of after the lease.
+                    await ReleaseAsync(range);
+                    throw;
+                }
+
                 continue;
             }
 
@@ -149,6 +160,18 @@ public sealed partial class SharedScan(
             }
 
             await Task.Delay(poll, time, ct);
+        }
+    }
+
+    /// <summary>Best effort: when the database itself failed, the lease hands the range over instead.</summary>
+    private async Task ReleaseAsync(ScanGenerations.RangeRow range)
+    {
+        try
+        {
+            await _generations.ReleaseAsync(range, Worker, CancellationToken.None);
+        }
+        catch (DbException)
+        {
         }
     }
 
