@@ -32,6 +32,8 @@ public sealed class DeadlineScanner(
 
     public ScanPhases Phases => phases;
 
+    public SharedScan Shared => shared;
+
     public async Task<ScanResult> RefreshAsync(DateOnly asOf, CancellationToken ct)
     {
         phases.Reset();

@@ -69,6 +69,7 @@ internal sealed class ScanFinish(Database database, ScanGenerations generations,
             RefreshToken = done.GenerationId,
             PlanningFingerprint = done.PlanningFingerprint,
             ChangedPartitions = done.Planned ? ranges.SelectMany(Changed).ToHashSet(StringComparer.Ordinal) : null,
+            Shared = true,
         };
     }
 

@@ -87,6 +87,32 @@ internal sealed class ScanGenerations(Database database)
             "UPDATE scan_ranges SET claimed_until = @until WHERE generation_id = @g AND range_no = @no AND state = 'claimed' AND claimed_by = @worker",
             new { until = Dialect.Instant(until), g = range.GenerationId, no = range.RangeNo, worker }, tx, cancellationToken: ct)) == 1;
 
+    /// <summary>
+    /// Who plans a finished generation's notices: true when this instance took (or holds) the planning, false when another
+    /// instance has planned them already, null while another instance is planning (ask again later).
+    /// </summary>
+    public async Task<bool?> TakePlanningAsync(string generationId, string worker, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var taken = await connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE scan_generations SET planner = @worker, planning_until = @until
+            WHERE generation_id = @generationId AND planned_at IS NULL AND (planner IS NULL OR planner = @worker OR planning_until < @now)
+            """, new { worker, until = Dialect.Instant(now + lease), now = Dialect.Instant(now), generationId }, cancellationToken: ct));
+        var planned = taken == 1 ? null : await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT CASE WHEN planned_at IS NULL THEN 0 ELSE 1 END FROM scan_generations WHERE generation_id = @generationId",
+            new { generationId }, cancellationToken: ct));
+        // Taken, or the generation is gone (given up, removed): plan here.
+        return taken == 1 || planned is null ? true : planned == 1 ? false : null;
+    }
+
+    public async Task PlanningDoneAsync(string generationId, string worker, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE scan_generations SET planned_at = @now WHERE generation_id = @generationId AND planner = @worker",
+            new { now = Dialect.Instant(now), generationId, worker }, cancellationToken: ct));
+    }
+
     /// <summary>Hands a claimed range back (its transaction rolled back): open again for any instance.</summary>
     public async Task ReleaseAsync(RangeRow range, string worker, CancellationToken ct)
     {

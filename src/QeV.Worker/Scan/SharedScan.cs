@@ -47,6 +47,36 @@ public sealed partial class SharedScan(
         }
     }
 
+    /// <summary>
+    /// Whether this instance plans the notices of <paramref name="scan"/>: one instance plans a shared generation (a
+    /// lease as for ranges, taken over when its planner died); the others wait until it has written them to the ledger
+    /// and plan nothing. Always for a scan that was not shared.
+    /// </summary>
+    public async Task<bool> TakePlanningAsync(ScanResult scan, CancellationToken ct)
+    {
+        if (!scan.Shared)
+        {
+            return true;
+        }
+
+        var lease = options.Value.RangeLease;
+        while (true)
+        {
+            if (await _generations.TakePlanningAsync(scan.RefreshToken, Worker, time.GetUtcNow(), lease, ct) is { } answer)
+            {
+                return answer;
+            }
+
+            await Task.Delay(Poll(lease), time, ct);
+        }
+    }
+
+    /// <summary>The notices of a shared generation this instance planned are in the ledger.</summary>
+    public Task PlanningDoneAsync(ScanResult scan, CancellationToken ct) =>
+        scan.Shared ? _generations.PlanningDoneAsync(scan.RefreshToken, Worker, time.GetUtcNow(), ct) : Task.CompletedTask;
+
+    private static TimeSpan Poll(TimeSpan lease) => TimeSpan.FromTicks(Math.Min(lease.Ticks / 10, TimeSpan.FromMilliseconds(200).Ticks));
+
     /// <summary>The running generation, or a new one with its ranges when none runs (or the one running was given up).</summary>
     private async Task<ScanGenerations.GenerationRow> JoinOrStartAsync(DateOnly asOf, string mine, CancellationToken ct)
     {
@@ -120,7 +150,7 @@ public sealed partial class SharedScan(
     private async Task WorkAsync(DeadlineScanner scanner, ScanGenerations.GenerationRow generation, bool compatible, CancellationToken ct)
     {
         var lease = options.Value.RangeLease;
-        var poll = TimeSpan.FromTicks(Math.Min(lease.Ticks / 10, TimeSpan.FromMilliseconds(200).Ticks));
+        var poll = Poll(lease);
         while (true)
         {
             if (compatible && await _generations.ClaimAsync(generation.GenerationId, Worker, time.GetUtcNow(), lease, ct) is { } range)

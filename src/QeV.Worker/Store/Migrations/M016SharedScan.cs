@@ -3,7 +3,8 @@ namespace QeV.Worker.Store.Migrations;
 /// <summary>
 /// Several instances share a scan on PostgreSQL (issue 9): one row per scan generation (its day, what it decided once
 /// for all instances: full or day changed, and its state) and its partition ranges, which instances claim with a lease
-/// (<c>claimed_until</c>), evaluate in a transaction each and mark done with what they counted. SQLite and SQL Server
+/// (<c>claimed_until</c>), evaluate in a transaction each and mark done with what they counted; who plans the finished
+/// generation's notices (<c>planner</c>, with a lease, and <c>planned_at</c> once they are in the ledger). SQLite and SQL Server
 /// have the tables and leave them empty.
 /// </summary>
 internal static class M016SharedScan
@@ -23,7 +24,10 @@ internal static class M016SharedScan
             finished_at {timestamp},
             written {int},
             present_rules {text},
-            failures {text});
+            failures {text},
+            planner {text},
+            planning_until {timestamp},
+            planned_at {timestamp});
         CREATE INDEX IF NOT EXISTS ix_scan_generations_state ON scan_generations (state);
 
         CREATE TABLE IF NOT EXISTS scan_ranges (
