@@ -47,6 +47,11 @@ public sealed class SharedScanProcessTests
         var doneBy = await db.QueryAsync<string>(
             "SELECT DISTINCT done_by FROM scan_ranges WHERE generation_id = (SELECT generation_id FROM scan_generations ORDER BY started_at LIMIT 1)");
         doneBy.Count.ShouldBe(2);
+        // One of the two planned the generation's notices, the other waited for it (planned nothing itself).
+        var planner = await db.QueryAsync<string>(
+            "SELECT planner FROM scan_generations WHERE planned_at IS NOT NULL ORDER BY started_at LIMIT 1");
+        planner.Single().ShouldBeOneOf(doneBy.ToArray());
+        scans.Count(s => s.Output.Contains(" 0 Nachrichten neu", StringComparison.Ordinal)).ShouldBe(1);
         (await ReportAsync(db)).ShouldBe(expected);
         (await KeysAsync(db)).ShouldBe(expectedKeys);
     }
