@@ -27,8 +27,6 @@ public sealed partial class SharedScan(
 
     private readonly ScanGenerations _generations = new(database);
 
-    internal ScanGenerations Generations => _generations;
-
     public async Task<ScanResult> RefreshAsync(DeadlineScanner scanner, DateOnly asOf, CancellationToken ct)
     {
         var mine = settings.Fingerprint();
