@@ -12,7 +12,9 @@
 #           `scripts/mutation.sh worker Ledger Scheduling`; the report goes to $STRYKER_OUT/worker-Ledger-Scheduling.
 #   guards: the quick subset of "worker": Ledger/NoticeLedger.cs and Scheduling/CatchUpOnStart.cs against the
 #           tests in Guards/ only (SQLite plus the PostgreSQL row-lock test).
-# Environment: STRYKER_CONCURRENCY (default 1: the machines are shared), STRYKER_OUT (default <repo>/.stryker).
+# Environment: STRYKER_CONCURRENCY (default 1: the machines are shared), STRYKER_OUT (default <repo>/.stryker),
+# STRYKER_ARGS (more Stryker options, e.g. "-V debug -L": every mutant's result goes to $STRYKER_OUT/<part>/logs while it
+# runs, so a run stopped early still tells what it tested).
 # Reports: $STRYKER_OUT/<part>/reports/mutation-report.{html,json}; a summary of survivors is printed at the end.
 set -euo pipefail
 
@@ -96,7 +98,7 @@ run_worker() {
     done
     [ "${#FOLDERS[@]}" -eq 3 ] || name="worker-$(IFS=-; echo "${FOLDERS[*]}" | tr '/.' '__')"
     config "$name" QeV.Worker.csproj "$WORKER_FILTER" "${globs[@]}"
-    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/$name/stryker-config.json" -O "$OUT/$name")
+    (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/$name/stryker-config.json" -O "$OUT/$name" ${STRYKER_ARGS:-})
     summary "$OUT/$name/reports/mutation-report.json"
 }
 
