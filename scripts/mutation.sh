@@ -86,7 +86,7 @@ WORKER_FILTER="((FullyQualifiedName~QeV.Worker.Tests.Guards|FullyQualifiedName~D
 
 run_worker() {
     local name=worker globs=() folder
-    [ "${#FOLDERS[@]}" -gt 0 ] || FOLDERS=(Ledger Dispatch Scheduling)
+    [ "${#FOLDERS[@]}" -gt 0 ] && name="worker-$(IFS=-; echo "${FOLDERS[*]}" | tr '/.' '__')" || FOLDERS=(Ledger Dispatch Scheduling)
     for folder in "${FOLDERS[@]}"; do
         case "$folder" in
             Ledger | Scheduling) globs+=("**/$folder/**/*.cs") ;;
@@ -96,7 +96,6 @@ run_worker() {
             *) echo "unknown folder for worker: $folder (Ledger, Dispatch, Scheduling or one file in them)" >&2; exit 2 ;;
         esac
     done
-    [ "${#FOLDERS[@]}" -eq 3 ] || name="worker-$(IFS=-; echo "${FOLDERS[*]}" | tr '/.' '__')"
     config "$name" QeV.Worker.csproj "$WORKER_FILTER" "${globs[@]}"
     (cd tests/QeV.Worker.Tests && dotnet tool run dotnet-stryker -- -f "$OUT/$name/stryker-config.json" -O "$OUT/$name" ${STRYKER_ARGS:-})
     summary "$OUT/$name/reports/mutation-report.json"
