@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""What a Stryker.NET run has decided so far, read from its debug log (STRYKER_ARGS="-V debug -L").
+
+    /usr/bin/python3 scripts/mutation-log.py .stryker/<part>/logs/log-<date>.txt
+
+Stryker writes its report only at the end. Its debug log names every test session: the mutants tested together and
+whether any test failed ("Test run for 12: Equality mutation, 40: String mutation is failed"). A mutant that is not
+tested again in the next session has its result. After a session without failing tests, that result is Survived; after
+one with failing tests it is Killed for a mutant tested alone, and "killed or survived" for one tested in a group (the
+log does not say which test failed for which mutant). The log names mutants by id and kind only; the report (or the
+html report of a finished run) gives their place in the code.
+"""
+import re
+import sys
+
+SESSION = re.compile(r'^(\S+)\s+\[DBG\] "Runner \d+": Testing \["(.*)"\]')
+RESULT = re.compile(r'^(\S+)\s+\[DBG\] Test run for "(.*)" is "(success|failed)"')
+TOTAL = re.compile(r'\[INF\] (\d+)\s+total mutants will be tested')
+
+
+def names(text):
+    return [m.strip() for m in text.split(',') if m.strip()]
+
+
+def main(path):
+    total = None
+    started = []  # (start, [mutants]) of every session begun, the last one possibly still running
+    sessions = []  # (start, end, [mutants], result) of every session ended
+    for line in open(path, encoding='utf-8', errors='replace'):
+        if (m := TOTAL.search(line)):
+            total = int(m.group(1))
+        elif (m := SESSION.match(line)):
+            started.append((m.group(1), names(m.group(2))))
+        elif (m := RESULT.match(line)):
+            sessions.append((started[-1][0] if started else '-', m.group(1), names(m.group(2)), m.group(3)))
+
+    decided = {}
+    for i, (_, end, mutants, result) in enumerate(sessions):
+        following = started[i + 1][1] if i + 1 < len(started) else []
+        retried = set(following) if following and set(following) <= set(mutants) else set()
+        for mutant in mutants:
+            if mutant in retried:
+                continue
+            if result == 'success':
+                decided[mutant] = 'Survived'
+            else:
+                decided[mutant] = 'Killed' if len(mutants) == 1 else 'Killed or survived (tested in a group)'
+
+    counts = {}
+    for status in decided.values():
+        counts[status] = counts.get(status, 0) + 1
+    first, last = (sessions[0][0], sessions[-1][1]) if sessions else ('-', '-')
+    print(f'{len(sessions)} test sessions from {first} to {last}; {len(decided)} of {total if total is not None else "?"} mutants decided: '
+          + ', '.join(f'{v} {k}' for k, v in sorted(counts.items())))
+    for mutant, status in sorted(decided.items(), key=lambda x: int(x[0].split(':')[0])):
+        print(f'{status:40} {mutant}')
+
+
+if __name__ == '__main__':
+    main(sys.argv[1])
