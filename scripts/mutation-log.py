@@ -16,6 +16,8 @@ import sys
 SESSION = re.compile(r'^(\S+)\s+\[DBG\] "Runner \d+": Testing \["(.*)"\]')
 RESULT = re.compile(r'^(\S+)\s+\[DBG\] Test run for "(.*)" is "(success|failed)"')
 TOTAL = re.compile(r'\[INF\] (\d+)\s+total mutants will be tested')
+MUTATING = re.compile(r'\[DBG\] Mutating "(.*)"')
+CREATED = re.compile(r'\[DBG\] Mutant (\d+) created (.*) using "(?:Stryker\.Core\.Mutators\.)?(\w+)"', re.S)
 
 
 def names(text):
@@ -26,8 +28,27 @@ def main(path):
     total = None
     started = []  # (start, [mutants]) of every session begun, the last one possibly still running
     sessions = []  # (start, end, [mutants], result) of every session ended
+    where = {}  # mutant id -> "file: original -> replacement (mutator)"
+    current_file = '?'
+    pending = None  # a "created" entry whose original text spans several lines
     for line in open(path, encoding='utf-8', errors='replace'):
-        if (m := TOTAL.search(line)):
+        if pending is not None:
+            if re.match(r'^\d{4}-\d\d-\d\dT', line):
+                pending = None
+            else:
+                pending.append(line)
+                if (m := CREATED.search(' '.join(pending))):
+                    where[m.group(1)] = f'{current_file}: {" ".join(m.group(2).split())[:160]} ({m.group(3)})'
+                    pending = None
+                continue
+        if (m := MUTATING.search(line)):
+            current_file = m.group(1).split('/src/')[-1]
+        elif '] Mutant ' in line and ' created ' in line:
+            if (m := CREATED.search(line)):
+                where[m.group(1)] = f'{current_file}: {" ".join(m.group(2).split())[:160]} ({m.group(3)})'
+            else:
+                pending = [line.rstrip('\n')]
+        elif (m := TOTAL.search(line)):
             total = int(m.group(1))
         elif (m := SESSION.match(line)):
             started.append((m.group(1), names(m.group(2))))
@@ -53,7 +74,7 @@ def main(path):
     print(f'{len(sessions)} test sessions from {first} to {last}; {len(decided)} of {total if total is not None else "?"} mutants decided: '
           + ', '.join(f'{v} {k}' for k, v in sorted(counts.items())))
     for mutant, status in sorted(decided.items(), key=lambda x: int(x[0].split(':')[0])):
-        print(f'{status:40} {mutant}')
+        print(f'{status:40} {mutant}  {where.get(mutant.split(":")[0], "")}')
 
 
 if __name__ == '__main__':
