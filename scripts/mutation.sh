@@ -6,7 +6,7 @@
 #
 #   domain: src/QeV.Domain/Rules/**            with tests/QeV.Domain.Tests (pure tests, no servers)
 #   worker: src/QeV.Worker/{Ledger,Dispatch,Scheduling}/** (Dispatch without Rendering/ and Ics/) with the guard,
-#           dispatch and cycle tests of tests/QeV.Worker.Tests on SQLite plus the PostgreSQL row-lock test (the tests
+#           dispatch, cycle and in-process delivery tests (WORKER_FILTER below) on SQLite plus the PostgreSQL row-lock test (the tests
 #           start their PostgreSQL and SMTP sink themselves, as under scripts/test.sh).
 #           With FOLDER names (Ledger, Dispatch, Scheduling) only those folders are mutated, e.g.
 #           `scripts/mutation.sh worker Ledger Scheduling`; the report goes to $STRYKER_OUT/worker-Ledger-Scheduling.
