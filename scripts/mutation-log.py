@@ -4,7 +4,8 @@
     /usr/bin/python3 scripts/mutation-log.py .stryker/<part>/logs/log-<date>.txt
 
 Stryker writes its report only at the end. Its debug log names every test session: the mutants tested together and
-whether any test failed ("Test run for 12: Equality mutation, 40: String mutation is failed"). A mutant that is not
+whether any test failed ("Test run for 12: Equality mutation, 40: String mutation is failed"). A session that took as
+long as its time limit timed out: its mutants may be Timeouts (a hanging mutant counts as detected). A mutant that is not
 tested again in the next session has its result. After a session without failing tests, that result is Survived; after
 one with failing tests it is Killed for a mutant tested alone, and "killed or survived" for one tested in a group (the
 log does not say which test failed for which mutant). The log names mutants by id and kind only; the report (or the
@@ -13,11 +14,21 @@ html report of a finished run) gives their place in the code.
 import re
 import sys
 
+TIMEOUT = re.compile(r'^(\S+)\s+\[DBG\] "Runner \d+": Using (\d+) ms as test run timeout')
 SESSION = re.compile(r'^(\S+)\s+\[DBG\] "Runner \d+": Testing \["(.*)"\]')
 RESULT = re.compile(r'^(\S+)\s+\[DBG\] Test run for "(.*)" is "(success|failed)"')
 TOTAL = re.compile(r'\[INF\] (\d+)\s+total mutants will be tested')
 MUTATING = re.compile(r'\[DBG\] Mutating "(.*)"')
 CREATED = re.compile(r'\[DBG\] Mutant (\d+) created (.*) using "(?:Stryker\.Core\.Mutators\.)?(\w+)"', re.S)
+
+
+def seconds(stamp):
+    t = stamp.split('T')[1][:15]
+    h, m, rest = t.split(':')
+    return int(h) * 3600 + int(m) * 60 + float(rest)
+
+
+limit = float('inf')
 
 
 def names(text):
@@ -26,6 +37,7 @@ def names(text):
 
 def main(path):
     total = None
+    global limit
     started = []  # (start, [mutants]) of every session begun, the last one possibly still running
     sessions = []  # (start, end, [mutants], result) of every session ended
     where = {}  # mutant id -> "file: original -> replacement (mutator)"
@@ -52,8 +64,14 @@ def main(path):
             total = int(m.group(1))
         elif (m := SESSION.match(line)):
             started.append((m.group(1), names(m.group(2))))
+        elif (m := TIMEOUT.match(line)):
+            limit = int(m.group(2)) / 1000
         elif (m := RESULT.match(line)):
-            sessions.append((started[-1][0] if started else '-', m.group(1), names(m.group(2)), m.group(3)))
+            begun = started[-1][0] if started else None
+            result = m.group(3)
+            if begun and result == 'success' and seconds(m.group(1)) - seconds(begun) >= limit:
+                result = 'timeout'  # the session ran into its time limit: a hanging mutant is a Timeout, not a survivor
+            sessions.append((begun or '-', m.group(1), names(m.group(2)), result))
 
     decided = {}
     for i, (_, end, mutants, result) in enumerate(sessions):
@@ -64,6 +82,8 @@ def main(path):
                 continue
             if result == 'success':
                 decided[mutant] = 'Survived'
+            elif result == 'timeout':
+                decided[mutant] = 'Survived or timed out (session hit its limit)'
             else:
                 decided[mutant] = 'Killed' if len(mutants) == 1 else 'Killed or survived (tested in a group)'
 
