@@ -32,7 +32,8 @@ internal sealed class TestWorker : IDisposable
 
     /// <summary>Plain SMTP to the sink on loopback; no retries within a run unless the settings say otherwise.</summary>
     public static TestWorker Smtp(
-        TestDatabase db, TimeProvider clock, int port, string domain, IReadOnlyDictionary<string, string?>? settings = null, bool schedules = false) =>
+        TestDatabase db, TimeProvider clock, int port, string domain, IReadOnlyDictionary<string, string?>? settings = null, bool schedules = false,
+        Action<IServiceCollection>? services = null) =>
         Start(db, clock, new Dictionary<string, string?>
         {
             ["Mail:Mode"] = "Smtp",
@@ -47,7 +48,7 @@ internal sealed class TestWorker : IDisposable
             ["Notifications:ClaimLease"] = "00:05:00",
             // The mechanics tests count one mail per notice; bundling has tests of its own.
             ["Notifications:Bundle"] = "false",
-        }, settings, schedules);
+        }, settings, schedules, services);
 
     /// <summary>.eml files into <paramref name="folder"/> (Mail:Mode Pickup).</summary>
     public static TestWorker Pickup(
@@ -62,10 +63,12 @@ internal sealed class TestWorker : IDisposable
     /// <summary>
     /// Builds the host and runs the start-up validation, as every command does. <paramref name="schedules"/> adds the
     /// schedules as `run` registers them (the host is never started, so no trigger fires; a test runs a hosted service
-    /// such as the start-up catch-up itself).
+    /// such as the start-up catch-up itself). <paramref name="services"/> adds registrations of the test's own, e.g. a
+    /// <see cref="CapturedLog"/> that the product's Serilog logger writes to as well.
     /// </summary>
     public static TestWorker Start(
-        TestDatabase db, TimeProvider clock, Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? overrides = null, bool schedules = false)
+        TestDatabase db, TimeProvider clock, Dictionary<string, string?> settings, IReadOnlyDictionary<string, string?>? overrides = null, bool schedules = false,
+        Action<IServiceCollection>? services = null)
     {
         // The notification tests count mails of the five core rules; the full catalogue has tests of its own.
         settings.TryAdd("Rules:Profile", "magdeburg-kern");
@@ -83,6 +86,7 @@ internal sealed class TestWorker : IDisposable
         }
 
         builder.Services.AddSingleton(clock);
+        services?.Invoke(builder.Services);
         var host = builder.Build();
         try
         {
