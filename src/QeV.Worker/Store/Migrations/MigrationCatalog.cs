@@ -17,5 +17,6 @@ public static class MigrationCatalog
         M013DeadlineSubjects.Migration,
         M014SourceReads.Migration,
         M015AgreementJugendamt.Migration,
+        M017StageDates.Migration,
     ];
 }
