@@ -20,7 +20,7 @@ public sealed class TablePlanner(
     Database database, NoticePlanner planner, NoticeLedger ledger, DataProblemStore problems, SourcedFactLoader sources,
     DeadlineScanner scanner, BusinessCalendar calendar, OfficeClock clock)
 {
-    public const int BatchSize = 5_000;
+    public const int BatchSize = 10_000;
 
     /// <summary>How far ahead planning reads (the longest reminder lead time is far shorter; overdue ones of any age count).</summary>
     public static DateOnly Until(DateOnly day) => day.AddDays(366);

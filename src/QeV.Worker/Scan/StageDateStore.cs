@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using QeV.Worker.Store;
 
@@ -14,8 +15,7 @@ namespace QeV.Worker.Scan;
 /// </summary>
 internal sealed class StageDateStore(Database database)
 {
-    /// <summary>A new row's date: planned by the next scan.</summary>
-    public static readonly DateOnly Unplanned = DateOnly.MinValue;
+    private static readonly string[] MarkParameters = ["@next", "@row", "@id", "@rule", "@seq", "@scope"];
 
     /// <summary>
     /// Open deadlines due by <paramref name="until"/> whose stage date has come (all of them when not
@@ -25,7 +25,11 @@ internal sealed class StageDateStore(Database database)
         DbConnection connection, DateOnly day, DateOnly until, bool byDate, [EnumeratorCancellation] CancellationToken ct)
     {
         var dialect = database.Dialect;
-        var sql = "SELECT * FROM deadlines WHERE fulfilled = @open AND due_date <= @until" + (byDate ? " AND next_stage <= @day" : "")
+        // SQLite, without statistics, would rather walk the due-date index for the order than the stage dates' for the
+        // few rows due: by date it is told which index to take (PostgreSQL's planner weighs that from its statistics).
+        var sqlite = connection is SqliteConnection;
+        var sql = (sqlite ? "SELECT rowid AS row_id, *" : "SELECT *") + " FROM deadlines" + (sqlite && byDate ? " INDEXED BY ix_deadlines_next_stage" : "")
+            + " WHERE fulfilled = @open AND due_date <= @until" + (byDate ? " AND next_stage <= @day" : "")
             + $" ORDER BY due_date, {dialect.OrdinalOrder("rule")}, {dialect.OrdinalOrder("subject_id")}, {dialect.OrdinalOrder("partition_id")}, seq";
         await foreach (var row in connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(sql, new { open = false, until, day }).WithCancellation(ct))
         {
@@ -66,9 +70,29 @@ internal sealed class StageDateStore(Database database)
                 },
                 tx, cancellationToken: ct));
         }
+        else if (connection is SqliteConnection sqlite)
+        {
+            // The write lock is held since the token was checked: by rowid, one prepared statement reused for every row.
+            using var command = sqlite.CreateCommand();
+            command.Transaction = (SqliteTransaction)tx;
+            // The key is checked too, in case a VACUUM numbered the rows anew meanwhile.
+            command.CommandText = "UPDATE deadlines SET next_stage = @next WHERE rowid = @row AND partition_id = @id AND rule = @rule AND seq = @seq AND scope = @scope";
+            var values = MarkParameters.Select(n => command.Parameters.Add(new SqliteParameter(n, null))).ToArray();
+            command.Prepare();
+            foreach (var (stored, date) in planned)
+            {
+                ct.ThrowIfCancellationRequested();
+                values[0].Value = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                values[1].Value = stored.RowId;
+                values[2].Value = stored.PartitionId;
+                values[3].Value = stored.Rule;
+                values[4].Value = stored.Seq;
+                values[5].Value = stored.Scope;
+                await command.ExecuteNonQueryAsync(ct);
+            }
+        }
         else
         {
-            // One prepared statement, reused for every row, in one transaction (SQLite holds the write lock throughout).
             await connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE deadlines SET next_stage = @next WHERE scope = @scope AND partition_id = @id AND rule = @rule AND seq = @seq AND " + Same,
                 planned.Select(p => new { next = p.Next, scope = p.Row.Scope, id = p.Row.PartitionId, rule = p.Row.Rule, seq = p.Row.Seq, token }).ToList(),

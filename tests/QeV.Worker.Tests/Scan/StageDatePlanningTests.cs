@@ -18,7 +18,7 @@ public sealed class StageDatePlanningTests
 
     private static readonly DateTimeOffset Now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
 
-    private static async Task<(TestDatabase Db, TestWorker Worker, TempFolder Mails)> GeneratedAsync(TestEngine engine)
+    private static async Task<(TestDatabase Db, TestWorker Worker, TempFolder Mails)> GeneratedAsync(TestEngine engine, string profile = "magdeburg-kern")
     {
         var db = await TestDatabase.CreateAsync(engine);
         await new SyntheticLoader(db.Database).LoadAsync(9, Day, 600, null, CancellationToken.None);
@@ -33,7 +33,7 @@ public sealed class StageDatePlanningTests
                OR staff_id IN (SELECT deputy_staff_id FROM staff WHERE team_id = (SELECT MIN(team_id) FROM teams WHERE lead_staff_id IS NOT NULL))
             """);
         var mails = new TempFolder();
-        return (db, TestWorker.Pickup(db, new ManualTimeProvider(Now), mails.Path), mails);
+        return (db, TestWorker.Pickup(db, new ManualTimeProvider(Now), mails.Path, new Dictionary<string, string?> { ["Rules:Profile"] = profile }), mails);
     }
 
     private static Task<List<string>> LedgerAsync(TestDatabase db) => db.QueryAsync<string>(
@@ -44,10 +44,19 @@ public sealed class StageDatePlanningTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task ScanTableAsync_DayByDay_PlansWhatIsDueByDateAndLeavesTheLedgerAndProblemsOfPlanningEverything(TestEngine engine)
+    public Task ScanTableAsync_DayByDay_PlansWhatIsDueByDateAndLeavesTheLedgerAndProblemsOfPlanningEverything(TestEngine engine) =>
+        DayByDayAsync(engine, "magdeburg-kern");
+
+    /// <summary>Every rule, the day-dependent ones too (F08, F12–F18: written anew each day, their stage dates kept when unchanged).</summary>
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public Task ScanTableAsync_DayByDayWithEveryRule_LeavesTheLedgerAndProblemsOfPlanningEverything(TestEngine engine) =>
+        DayByDayAsync(engine, "magdeburg");
+
+    private static async Task DayByDayAsync(TestEngine engine, string profile)
     {
-        var (byDate, worker, mails) = await GeneratedAsync(engine);
-        var (everything, fullWorker, fullMails) = await GeneratedAsync(engine);
+        var (byDate, worker, mails) = await GeneratedAsync(engine, profile);
+        var (everything, fullWorker, fullMails) = await GeneratedAsync(engine, profile);
         using (byDate)
         using (worker)
         using (mails)
@@ -75,7 +84,8 @@ public sealed class StageDatePlanningTests
             planned[0].Plan.ByDate.ShouldBeFalse();
             planned[0].Plan.Planned.ShouldBe((int)planned[0].Plan.Open);
             planned[0].Plan.Added.ShouldBeGreaterThan(100);
-            // Tuesday after a planned Monday: by date, and only a small part of the open deadlines.
+            // Tuesday after a planned Monday: by date, and only a small part of the open deadlines (with every rule: the
+            // day-dependent ones written anew but unchanged kept their stage dates).
             planned[1].Plan.ByDate.ShouldBeTrue();
             planned[1].Plan.Planned.ShouldBeLessThan((int)(planned[1].Plan.Open / 3));
             (await LedgerAsync(byDate)).Count.ShouldBeGreaterThan(planned[0].Plan.Added);
