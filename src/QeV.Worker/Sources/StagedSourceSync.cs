@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Dapper;
 using Npgsql;
 using QeV.Domain.Tables;
@@ -26,7 +25,7 @@ public sealed class StagedSourceSync : IAsyncDisposable
     private readonly BulkWriteSession? _session;
     private readonly DbTransaction _tx;
     private readonly BulkInserter _inserter;
-    private readonly Dictionary<string, Staged> _staged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StagedEntity> _staged = new(StringComparer.Ordinal);
 
     private StagedSourceSync(Database database, DbConnection connection, BulkWriteSession? session, DbTransaction tx)
     {
@@ -74,7 +73,7 @@ public sealed class StagedSourceSync : IAsyncDisposable
         await stage.CreateAsync(_connection, _tx, ct);
         await ExecuteAsync($"DROP TABLE IF EXISTS {keep.Name}", ct);
         await ExecuteAsync(_database.Dialect.Ddl(
-            $"CREATE TEMP TABLE {keep.Name} ({string.Join(", ", spec.KeyColumns.Select(k => $"{k} {Placeholder(spec, k)}"))})"), ct);
+            $"CREATE TEMP TABLE {keep.Name} ({string.Join(", ", spec.KeyColumns.Select(k => $"{k} {SourceStageRows.Placeholder(spec, k)}"))})"), ct);
 
         var columns = spec.Columns.ToList();
         var orders = ImportValidator.OrderedColumns
@@ -109,7 +108,7 @@ public sealed class StagedSourceSync : IAsyncDisposable
                 }
 
                 read++;
-                if (Row(spec, sourceName, record, read, orders, problems, kept) is { } staged)
+                if (SourceStageRows.Row(spec, sourceName, record, read, orders, problems, kept) is { } staged)
                 {
                     batch.Add(staged);
                 }
@@ -144,7 +143,7 @@ public sealed class StagedSourceSync : IAsyncDisposable
 
         await stage.IndexAsync(_connection, _tx, ct);
         await ExecuteAsync($"CREATE INDEX {keep.Name}_key ON {keep.Name} ({string.Join(", ", spec.KeyColumns)})", ct);
-        _staged[spec.Table] = new Staged(stage, keep.Name, sourceName, full);
+        _staged[spec.Table] = new StagedEntity(stage, keep.Name, sourceName, full);
         return (read, null);
     }
 
@@ -154,9 +153,10 @@ public sealed class StagedSourceSync : IAsyncDisposable
     /// </summary>
     public async Task<Dictionary<string, int>> CheckAsync(List<SourceProblem> problems, CancellationToken ct)
     {
+        var checks = new SourceStageChecks(_connection, _tx, _staged);
         foreach (var staged in _staged.Values)
         {
-            await DuplicatesAsync(staged, problems, ct);
+            await checks.DuplicatesAsync(staged, problems, ct);
         }
 
         for (var round = 0; round <= _staged.Count; round++)
@@ -166,7 +166,7 @@ public sealed class StagedSourceSync : IAsyncDisposable
             {
                 foreach (var column in staged.Stage.Spec.Columns.Where(c => c.References is not null))
                 {
-                    found += await DanglingAsync(staged, column, problems, ct);
+                    found += await checks.DanglingAsync(staged, column, problems, ct);
                 }
             }
 
@@ -198,8 +198,8 @@ public sealed class StagedSourceSync : IAsyncDisposable
             if (staged.Full)
             {
                 await ExecuteAsync(
-                    $"DELETE FROM {table} WHERE NOT EXISTS (SELECT 1 FROM {staged.Stage.Name} s WHERE {KeyMatch(spec, "s", table)}) "
-                    + $"AND NOT EXISTS (SELECT 1 FROM {staged.Keep} k WHERE {KeyMatch(spec, "k", table)})", ct);
+                    $"DELETE FROM {table} WHERE NOT EXISTS (SELECT 1 FROM {staged.Stage.Name} s WHERE {SourceStageChecks.KeyMatch(spec, "s", table)}) "
+                    + $"AND NOT EXISTS (SELECT 1 FROM {staged.Keep} k WHERE {SourceStageChecks.KeyMatch(spec, "k", table)})", ct);
             }
 
             await staged.Stage.MergeAsync(_connection, _tx, ct);
@@ -225,126 +225,13 @@ public sealed class StagedSourceSync : IAsyncDisposable
         await _connection.DisposeAsync();
     }
 
-    /// <summary>A parsed row for the stage (line first), or null when a cell or the date order is bad (reported, key kept).</summary>
-    private static object?[]? Row(
-        TableSpec spec, string sourceName, SourceRecord record, int line, List<(string From, string Until)> orders,
-        List<SourceProblem> problems, List<object?[]> kept)
-    {
-        var parsed = SourceRowParser.Parse(spec, sourceName, record, problems);
-        if (parsed is null)
-        {
-            // The key may still be readable: then the row's last good version stays.
-            var keys = new object?[spec.KeyColumns.Count];
-            for (var i = 0; i < keys.Length; i++)
-            {
-                var column = spec.Columns.First(c => c.Name == spec.KeyColumns[i]);
-                if (!CellParser.TryParse(column, record.Cells.GetValueOrDefault(column.Name), out var value, out _) || value is null)
-                {
-                    return null;
-                }
-
-                keys[i] = value;
-            }
-
-            kept.Add(keys);
-            return null;
-        }
-
-        foreach (var (from, until) in orders)
-        {
-            if (ImportValidator.OrderError(spec, line, from, parsed.Date(from), until, parsed.Date(until)) is { } error)
-            {
-                problems.Add(new SourceProblem(sourceName, spec.Table, parsed.Key(spec.KeyColumns).Replace('\u001f', '/'), error.Column, error.Reason));
-                kept.Add(spec.KeyColumns.Select(k => parsed.Values.GetValueOrDefault(k)).ToArray());
-                return null;
-            }
-        }
-
-        var staged = new object?[spec.Columns.Count + 1];
-        staged[0] = line;
-        var index = 1;
-        foreach (var column in spec.Columns)
-        {
-            staged[index++] = parsed.Values.GetValueOrDefault(column.Name);
-        }
-
-        return staged;
-    }
-
-    private async Task DuplicatesAsync(Staged staged, List<SourceProblem> problems, CancellationToken ct)
-    {
-        var spec = staged.Stage.Spec;
-        var line = ImportStage.LineColumn;
-        var later = $"FROM {staged.Stage.Name} s WHERE EXISTS (SELECT 1 FROM {staged.Stage.Name} f WHERE {KeyMatch(spec, "f", "s")} AND f.{line} < s.{line})";
-        var rows = await _connection.QueryAsync(new CommandDefinition(
-            $"SELECT {string.Join(", ", spec.KeyColumns.Select(k => "s." + k))} {later} ORDER BY s.{line}", transaction: _tx, cancellationToken: ct));
-        foreach (IDictionary<string, object?> row in rows)
-        {
-            problems.Add(new SourceProblem(staged.SourceName, spec.Table, KeyText(spec, row), spec.KeyColumns[0], "kommt doppelt vor; die erste Zeile gilt."));
-        }
-
-        await ExecuteAsync($"DELETE FROM {staged.Stage.Name} WHERE {line} IN (SELECT s.{line} {later})", ct);
-    }
-
-    /// <summary>Reports and moves out the staged rows whose <paramref name="column"/> names an id that will not be in the store.</summary>
-    private async Task<int> DanglingAsync(Staged staged, ColumnSpec column, List<SourceProblem> problems, CancellationToken ct)
-    {
-        var spec = staged.Stage.Spec;
-        var target = ImportCatalog.Get(column.References!);
-        var targetKey = target.KeyColumns[0];
-        var inStore = $"EXISTS (SELECT 1 FROM {target.Table} t WHERE t.{targetKey} = s.{column.Name})";
-        var known = _staged.TryGetValue(target.Table, out var other)
-            ? other.Full
-                ? $"EXISTS (SELECT 1 FROM {other.Stage.Name} x WHERE x.{targetKey} = s.{column.Name}) "
-                  + $"OR (EXISTS (SELECT 1 FROM {other.Keep} k WHERE k.{targetKey} = s.{column.Name}) AND {inStore})"
-                : $"EXISTS (SELECT 1 FROM {other.Stage.Name} x WHERE x.{targetKey} = s.{column.Name}) OR {inStore}"
-            : inStore;
-        var line = ImportStage.LineColumn;
-        var rows = (await _connection.QueryAsync(new CommandDefinition(
-            $"SELECT s.{line} AS line, s.{column.Name} AS id, {string.Join(", ", spec.KeyColumns.Select(k => "s." + k))} FROM {staged.Stage.Name} s "
-            + $"WHERE s.{column.Name} IS NOT NULL AND NOT ({known}) ORDER BY s.{line}",
-            transaction: _tx, cancellationToken: ct))).Cast<IDictionary<string, object?>>().ToList();
-        foreach (var row in rows)
-        {
-            var error = ImportValidator.UnknownReference(spec, Convert.ToInt32(row["line"], CultureInfo.InvariantCulture), column, (string)row["id"]!);
-            problems.Add(new SourceProblem(staged.SourceName, spec.Table, KeyText(spec, row), error.Column, error.Reason));
-        }
-
-        if (rows.Count > 0)
-        {
-            var lines = rows.Select(r => new { line = Convert.ToInt32(r["line"], CultureInfo.InvariantCulture) }).ToList();
-            var keys = string.Join(", ", spec.KeyColumns);
-            await _connection.ExecuteAsync(new CommandDefinition(
-                $"INSERT INTO {staged.Keep} ({keys}) SELECT {keys} FROM {staged.Stage.Name} WHERE {line} = @line", lines, _tx, cancellationToken: ct));
-            await _connection.ExecuteAsync(new CommandDefinition(
-                $"DELETE FROM {staged.Stage.Name} WHERE {line} = @line", lines, _tx, cancellationToken: ct));
-        }
-
-        return rows.Count;
-    }
-
     private async Task DropAsync(ImportStage stage, string keep, CancellationToken ct)
     {
         await stage.DropAsync(_connection, _tx, ct);
         await ExecuteAsync($"DROP TABLE IF EXISTS {keep}", ct);
     }
 
-    private static string KeyText(TableSpec spec, IDictionary<string, object?> row) =>
-        string.Join('/', spec.KeyColumns.Select(k => ImportRow.KeyPart(row[k])));
-
-    private static string KeyMatch(TableSpec spec, string left, string right) =>
-        string.Join(" AND ", spec.KeyColumns.Select(k => $"{left}.{k} = {right}.{k}"));
-
-    private static string Placeholder(TableSpec spec, string column) => spec.Columns.First(c => c.Name == column).Kind switch
-    {
-        ColumnKind.Date => "{date}",
-        ColumnKind.Bool => "{bool}",
-        ColumnKind.Number => "{int}",
-        _ => "{text}",
-    };
-
     private async Task ExecuteAsync(string sql, CancellationToken ct) =>
         await _connection.ExecuteAsync(new CommandDefinition(sql, transaction: _tx, commandTimeout: 0, cancellationToken: ct));
 
-    private sealed record Staged(ImportStage Stage, string Keep, string SourceName, bool Full);
 }

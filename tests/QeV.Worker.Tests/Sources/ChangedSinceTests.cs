@@ -1,4 +1,3 @@
-using QeV.Demo;
 using QeV.Domain.Facts;
 using QeV.Worker.Sources;
 using QeV.Worker.Tests.Support;
@@ -15,7 +14,7 @@ public sealed class ChangedSinceTests
     {
         // Given: every meeting last changed on 1 November; the worker's clock at 08:00 UTC on the scan day
         using var store = await TestDatabase.CreateAsync();
-        using var source = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, Day, caseCount: 20));
+        using var source = await Fachverfahren.DemoAsync(20);
         await source.ExecuteAsync("UPDATE fv.hilfeplangespraech SET geaendert_am = '2026-11-01 12:00'");
         var options = SourceTestParts.Options(source, "organisations", "teams", "staff", "cases");
         options.Queries["meetings"] = new SourceQueryOptions

@@ -1,4 +1,3 @@
-using QeV.Demo;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Sources;
@@ -8,7 +7,7 @@ public sealed class DoctorSourcesProcessTests
 {
     private static async Task<(Fachverfahren Fachverfahren, TestDatabase Store)> MappedAsync()
     {
-        var fachverfahren = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, new DateOnly(2026, 11, 23), caseCount: 10));
+        var fachverfahren = await Fachverfahren.DemoAsync(10);
         return (fachverfahren, await TestDatabase.CreateAsync());
     }
 
@@ -36,7 +35,7 @@ public sealed class DoctorSourcesProcessTests
         var (fachverfahren, store) = await MappedAsync();
         using var _ = fachverfahren;
         using var __ = store;
-        await fachverfahren.ExecuteAsync("UPDATE fv.kontakt SET ergebnis_code = 99 WHERE kontakt_nr = (SELECT min(kontakt_nr) FROM fv.kontakt)");
+        await fachverfahren.UnknownOutcomeAsync();
 
         // When
         var result = await QevProcess.RunAsync(store.Folder.Path, fachverfahren.Settings(), "doctor", "--db", store.ConnectionString);

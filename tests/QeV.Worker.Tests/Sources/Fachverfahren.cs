@@ -1,4 +1,5 @@
 using Npgsql;
+using QeV.Demo;
 using QeV.Domain.Tables;
 using QeV.Worker.Tests.Support;
 
@@ -30,6 +31,24 @@ public sealed class Fachverfahren : IDisposable
             throw;
         }
     }
+
+    /// <summary>The demo's day in the source tests.</summary>
+    public static readonly DateOnly DemoDay = new(2026, 11, 23);
+
+    /// <summary>A Fachverfahren holding the demo data of <paramref name="caseCount"/> cases (seed 78) as of <see cref="DemoDay"/>.</summary>
+    public static Task<Fachverfahren> DemoAsync(int caseCount) => CreateAsync(DemoDataGenerator.Generate(78, DemoDay, caseCount: caseCount));
+
+    /// <summary>The demo Fachverfahren with one bad row: an appointment whose outcome code the mapping does not know.</summary>
+    public static async Task<Fachverfahren> WithUnknownOutcomeAsync(int caseCount = 10)
+    {
+        var db = await DemoAsync(caseCount);
+        await db.UnknownOutcomeAsync();
+        return db;
+    }
+
+    /// <summary>Gives the first appointment an outcome code the mapping does not know.</summary>
+    public Task UnknownOutcomeAsync() =>
+        ExecuteAsync("UPDATE fv.kontakt SET ergebnis_code = 99 WHERE kontakt_nr = (SELECT min(kontakt_nr) FROM fv.kontakt)");
 
     /// <summary>The configuration that maps every entity to the views, as an operator sets it in the environment.</summary>
     public Dictionary<string, string> Settings(string connection = "fachverfahren") =>

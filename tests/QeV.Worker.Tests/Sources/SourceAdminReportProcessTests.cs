@@ -1,4 +1,3 @@
-using QeV.Demo;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Sources;
@@ -10,8 +9,7 @@ public sealed class SourceAdminReportProcessTests
     public async Task RunOnce_BadRowInTheSource_ListedInTheAdminReport()
     {
         // Given: one appointment with an outcome code the mapping does not know
-        using var fachverfahren = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, new DateOnly(2026, 11, 23), caseCount: 10));
-        await fachverfahren.ExecuteAsync("UPDATE fv.kontakt SET ergebnis_code = 99 WHERE kontakt_nr = (SELECT min(kontakt_nr) FROM fv.kontakt)");
+        using var fachverfahren = await Fachverfahren.WithUnknownOutcomeAsync();
         using var store = await TestDatabase.CreateAsync();
         var env = fachverfahren.Settings();
         env["Notifications__AdminEmail"] = "it@jugendamt.example";

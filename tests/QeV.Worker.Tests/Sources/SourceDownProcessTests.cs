@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using QeV.Demo;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Sources;
@@ -20,7 +19,7 @@ public sealed class SourceDownProcessTests
     public async Task Scans_SourceDownThenRestartedThenBack_KeepLastGoodFactsAndSaySo()
     {
         // Given: every entity mapped to the Fachverfahren, one good scan
-        using var fachverfahren = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, new DateOnly(2026, 11, 23), caseCount: 30));
+        using var fachverfahren = await Fachverfahren.DemoAsync(30);
         using var store = await TestDatabase.CreateAsync(TestEngine.Postgres);
         var up = fachverfahren.Settings();
         up["Notifications__AdminEmail"] = "it@jugendamt.example";

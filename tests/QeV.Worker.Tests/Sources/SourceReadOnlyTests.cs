@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Npgsql;
-using QeV.Demo;
 using QeV.Worker.Office;
 using QeV.Worker.Sources;
 using QeV.Worker.Tests.Support;
@@ -11,7 +10,7 @@ namespace QeV.Worker.Tests.Sources;
 public sealed class SourceReadOnlyTests
 {
     private static async Task<Fachverfahren> SmallFachverfahrenAsync() =>
-        await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, new DateOnly(2026, 11, 23), caseCount: 5));
+        await Fachverfahren.DemoAsync(5);
 
     [Fact]
     public async Task OpenReadOnly_InsertThroughTheSession_FailsWithReadOnlyTransaction()

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using QeV.Demo;
 using QeV.Worker.Deadlines;
 using QeV.Worker.Hosting;
 using QeV.Worker.Store.Migrations;
@@ -23,7 +22,7 @@ public sealed class SourceScanPartitionTests
     public async Task FromTable_MappedSources_ScansIncrementallyAndMatchesTheFullEvaluation()
     {
         // Given
-        using var fachverfahren = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, Day, caseCount: 40));
+        using var fachverfahren = await Fachverfahren.DemoAsync(40);
         using var store = await TestDatabase.CreateAsync();
         var builder = QevHost.CreateBuilder([], store.ConnectionString, quiet: true);
         builder.Configuration.AddInMemoryCollection(fachverfahren.Settings().ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => (string?)s.Value));

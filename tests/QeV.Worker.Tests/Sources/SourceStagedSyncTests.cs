@@ -1,4 +1,4 @@
-using QeV.Demo;
+using QeV.Domain.Facts;
 using QeV.Domain.Tables;
 using QeV.Worker.Sources;
 using QeV.Worker.Tests.Support;
@@ -24,10 +24,8 @@ public sealed class SourceStagedSyncTests
     public async Task SyncAsync_RowTurnsBad_KeepsItsLastGoodVersionAndReportsIt(TestEngine engine)
     {
         // Given: a good read; then one meeting gets an unknown status and a new date, another only a new date
-        using var store = await TestDatabase.CreateAsync(engine);
-        using var source = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, Day, caseCount: 20));
-        using var loader = SourceTestParts.Loader(store, SourceTestParts.Options(source, All));
-        var before = await loader.LoadAsync(Day, CancellationToken.None);
+        using var read = await GoodRead.OfAsync(engine);
+        var (store, source, loader, before) = (read.Store, read.Source, read.Loader, read.Before);
         var badId = await MeetingIdAsync(store, "min");
         var goodId = await MeetingIdAsync(store, "max");
         await source.ExecuteAsync($"UPDATE fv.hilfeplangespraech SET status_code = 7, termin = termin + interval '5 days' WHERE hpg_nr = {FirstMeeting}");
@@ -53,10 +51,8 @@ public sealed class SourceStagedSyncTests
     public async Task SyncAsync_RowDeletedInTheSource_IsDeletedFromTheCopyAndEqualRowsStayUntouched(TestEngine engine)
     {
         // Given: a good read, then one meeting deleted in the source
-        using var store = await TestDatabase.CreateAsync(engine);
-        using var source = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, Day, caseCount: 20));
-        using var loader = SourceTestParts.Loader(store, SourceTestParts.Options(source, All));
-        var before = await loader.LoadAsync(Day, CancellationToken.None);
+        using var read = await GoodRead.OfAsync(engine);
+        var (store, source, loader, before) = (read.Store, read.Source, read.Loader, read.Before);
         var goneId = await MeetingIdAsync(store, "min");
         var stayId = await MeetingIdAsync(store, "max");
         var versionBefore = await RowVersionAsync(store, stayId);
@@ -85,7 +81,7 @@ public sealed class SourceStagedSyncTests
     {
         // Given: batches of 5 rows, far fewer than the source's cases and meetings; one meeting in the last batches bad
         using var store = await TestDatabase.CreateAsync(engine);
-        using var source = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, Day, caseCount: 20));
+        using var source = await Fachverfahren.DemoAsync(20);
         var meetings = (int)await source.CountAsync("fv.hilfeplangespraech");
         var cases = (int)await source.CountAsync("fv.hilfe");
         const int batch = 5;
@@ -109,6 +105,36 @@ public sealed class SourceStagedSyncTests
         finally
         {
             StagedSourceSync.RowsPerBatch = saved;
+        }
+    }
+
+    /// <summary>A store after one good read of the demo Fachverfahren (20 cases), with the loader that read it.</summary>
+    private sealed class GoodRead : IDisposable
+    {
+        private GoodRead(TestDatabase store, Fachverfahren source, SourcedFactLoader loader, FactSet before) =>
+            (Store, Source, Loader, Before) = (store, source, loader, before);
+
+        public TestDatabase Store { get; }
+
+        public Fachverfahren Source { get; }
+
+        public SourcedFactLoader Loader { get; }
+
+        public FactSet Before { get; }
+
+        public static async Task<GoodRead> OfAsync(TestEngine engine)
+        {
+            var store = await TestDatabase.CreateAsync(engine);
+            var source = await Fachverfahren.DemoAsync(20);
+            var loader = SourceTestParts.Loader(store, SourceTestParts.Options(source, All));
+            return new GoodRead(store, source, loader, await loader.LoadAsync(Day, CancellationToken.None));
+        }
+
+        public void Dispose()
+        {
+            Loader.Dispose();
+            Source.Dispose();
+            Store.Dispose();
         }
     }
 

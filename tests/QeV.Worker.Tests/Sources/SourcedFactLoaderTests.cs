@@ -1,4 +1,3 @@
-using QeV.Demo;
 using QeV.Domain.Tables;
 using QeV.Worker.Sources;
 using QeV.Worker.Tests.Support;
@@ -17,7 +16,7 @@ public sealed class SourcedFactLoaderTests
         var store = await TestDatabase.CreateAsync();
         try
         {
-            return (store, await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, Day, caseCount: 20)));
+            return (store, await Fachverfahren.DemoAsync(20));
         }
         catch
         {

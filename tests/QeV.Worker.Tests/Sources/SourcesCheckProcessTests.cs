@@ -1,4 +1,3 @@
-using QeV.Demo;
 using QeV.Worker.Tests.Support;
 
 namespace QeV.Worker.Tests.Sources;
@@ -10,8 +9,7 @@ public sealed class SourcesCheckProcessTests
     public async Task SourcesCheck_OneBadRow_PrintsCountsAndTheErrorAndExits1()
     {
         // Given
-        using var fachverfahren = await Fachverfahren.CreateAsync(DemoDataGenerator.Generate(78, new DateOnly(2026, 11, 23), caseCount: 10));
-        await fachverfahren.ExecuteAsync("UPDATE fv.kontakt SET ergebnis_code = 99 WHERE kontakt_nr = (SELECT min(kontakt_nr) FROM fv.kontakt)");
+        using var fachverfahren = await Fachverfahren.WithUnknownOutcomeAsync();
         using var store = await TestDatabase.CreateAsync();
 
         // When
