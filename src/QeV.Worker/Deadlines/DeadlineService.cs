@@ -99,6 +99,13 @@ public sealed class DeadlineService(
     }
 
     /// <summary>
+    /// Whether this instance plans the snapshot's notices for <paramref name="day"/>: on PostgreSQL one instance plans a
+    /// scan several shared, the others wait until it has and plan nothing (<see cref="SharedScan.TakePlanningAsync"/>).
+    /// </summary>
+    public async Task<bool> TakePlanningAsync(DeadlineSnapshot snapshot, DateOnly day, CancellationToken ct) =>
+        !_refreshes.TryGetValue(snapshot, out var scan) || scan.AsOf != day || await scanner.Shared.TakePlanningAsync(scan, ct);
+
+    /// <summary>
     /// After the notices of a snapshot read from the table are in the ledger: the next scan on the same day plans only
     /// what its refresh changes. Nothing for snapshots evaluated over all facts.
     /// </summary>
@@ -107,6 +114,7 @@ public sealed class DeadlineService(
         if (_refreshes.TryGetValue(snapshot, out var scan) && scan.AsOf == day)
         {
             await scanner.MarkPlannedAsync(scan, day, ct);
+            await scanner.Shared.PlanningDoneAsync(scan, ct);
         }
     }
 }

@@ -87,8 +87,10 @@ public sealed class NotificationCycle(
 
     private async Task<int> ScanAsync(DeadlineSnapshot snapshot, DateOnly day, System.Diagnostics.Stopwatch watch, CancellationToken ct)
     {
+        // A scan several instances shared (PostgreSQL) is planned by one of them; the others wait for it and plan nothing.
+        var here = await deadlines.TakePlanningAsync(snapshot, day, ct);
         var started = ScanPhases.Start();
-        var plan = planner.Plan(snapshot, day);
+        var plan = planner.Plan(here ? snapshot : snapshot with { ToPlan = [] }, day);
         phases.Stop(DeadlineScanner.Phase.Plan, started);
         started = ScanPhases.Start();
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
@@ -105,7 +107,11 @@ public sealed class NotificationCycle(
         // Counted as recorded and as the admin report lists them: one per problem key.
         var found = plan.Problems.Concat(sources.Health.Problems.Select(p => p.ToDataProblem())).DistinctBy(p => p.Key).Count();
         // Planned on a day off (urgent ones only) or a business day alike: a later scan that day plans the same way.
-        await deadlines.MarkPlannedAsync(snapshot, day, ct);
+        if (here)
+        {
+            await deadlines.MarkPlannedAsync(snapshot, day, ct);
+        }
+
         phases.Stop(DeadlineScanner.Phase.Problems, started);
 
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",

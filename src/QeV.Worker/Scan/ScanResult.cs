@@ -29,4 +29,7 @@ public sealed record ScanResult(
     /// Null: every deadline is planned.
     /// </summary>
     public IReadOnlySet<string>? ChangedPartitions { get; init; }
+
+    /// <summary>A generation several instances shared (PostgreSQL): one of them plans its notices (<see cref="SharedScan.TakePlanningAsync"/>).</summary>
+    public bool Shared { get; init; }
 }

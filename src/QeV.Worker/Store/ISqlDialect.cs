@@ -66,6 +66,18 @@ public interface ISqlDialect
     /// <summary>An instant as this engine stores it: ISO text in UTC on SQLite, timestamptz on PostgreSQL.</summary>
     object Instant(DateTimeOffset value);
 
+    /// <summary>
+    /// Whether several instances share one scan of the deadlines table, each claiming partition ranges
+    /// (<c>Scan/SharedScan</c>): PostgreSQL. Elsewhere a scan is one write transaction.
+    /// </summary>
+    bool SharesScans { get; }
+
+    /// <summary>
+    /// Serialises scans (single-transaction ones, and the start of a shared scan's generation) between processes for the
+    /// lifetime of <paramref name="tx"/>: an advisory lock on PostgreSQL; nothing where the write lock already does it.
+    /// </summary>
+    Task LockForScanAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
+
     /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 }

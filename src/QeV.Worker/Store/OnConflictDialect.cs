@@ -30,6 +30,10 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 
+    public abstract bool SharesScans { get; }
+
+    public abstract Task LockForScanAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
+
     public string Upsert(string table, IReadOnlyList<(string Column, string Value)> values, IReadOnlyList<string> key, IReadOnlyList<string> update) =>
         Insert(table, values) + OnConflict(key, update);
 

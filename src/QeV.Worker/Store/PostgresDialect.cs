@@ -9,6 +9,8 @@ public sealed class PostgresDialect : OnConflictDialect
     // Any fixed number works; it only has to be the same for every worker instance.
     private const long MigrationLockKey = 78_2026_0001;
 
+    private const long ScanLockKey = 78_2026_0009;
+
     public override string Name => "postgres";
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
@@ -36,6 +38,12 @@ public sealed class PostgresDialect : OnConflictDialect
     public override async Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition(
             "SELECT pg_advisory_xact_lock(@key)", new { key = MigrationLockKey }, tx, cancellationToken: ct));
+
+    public override bool SharesScans => true;
+
+    public override async Task LockForScanAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            "SELECT pg_advisory_xact_lock(@key)", new { key = ScanLockKey }, tx, cancellationToken: ct));
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await connection.BeginTransactionAsync(ct);

@@ -53,6 +53,11 @@ public sealed class SqlServerDialect : ISqlDialect
         }
     }
 
+    public bool SharesScans => false;
+
+    // As before the shared scan: SQL Server's scan is one transaction without a lock of its own.
+    public Task LockForScanAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
+
     public async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
 

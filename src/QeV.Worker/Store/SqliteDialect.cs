@@ -34,6 +34,11 @@ public sealed class SqliteDialect : OnConflictDialect
     // BEGIN IMMEDIATE already holds SQLite's single write lock, which is all the serialisation needed.
     public override Task LockForMigrationAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
 
+    public override bool SharesScans => false;
+
+    // The scan's write transaction (BEGIN IMMEDIATE) holds the single write lock.
+    public override Task LockForScanAsync(DbConnection connection, DbTransaction tx, CancellationToken ct) => Task.CompletedTask;
+
     // Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE unless asked for a deferred transaction: the write lock is
     // taken up front, so two writers queue on busy_timeout instead of failing on a lock upgrade.
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>

@@ -73,6 +73,23 @@ public sealed class BackgroundProcess : IDisposable
         throw new TimeoutException($"keine passende Zeile nach {timeout}:\n{Output}");
     }
 
+    /// <summary>The exit code once the process ended by itself; a timeout kills it and fails.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillHard();
+            throw new TimeoutException($"Prozess nach {timeout} nicht beendet:\n{Output}");
+        }
+
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no chance to clean up, as when a server dies.</summary>
     public void KillHard()
     {

@@ -17,6 +17,7 @@ public static class MigrationCatalog
         M013DeadlineSubjects.Migration,
         M014SourceReads.Migration,
         M015AgreementJugendamt.Migration,
+        M016SharedScan.Migration,
         M017StageDates.Migration,
     ];
 }

@@ -26,7 +26,9 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
     }
 
     /// <summary>The small organisation-wide tables; <see cref="CaseCounts"/> is complete once the case stream has ended.</summary>
-    public async Task<OrganisationFacts> ReadOrganisationFactsAsync(CancellationToken ct)
+    public Task<OrganisationFacts> ReadOrganisationFactsAsync(CancellationToken ct) => ReadOrganisationFactsAsync(CaseCounts, ct);
+
+    public async Task<OrganisationFacts> ReadOrganisationFactsAsync(CaseCounts counts, CancellationToken ct)
     {
         var agreements = await snapshot.QueryAsync<FactRows.AgreementRow>("SELECT * FROM agreements", null, ct);
         var sessions = await snapshot.QueryAsync<FactRows.Ag78SessionRow>("SELECT * FROM ag78_sessions", null, ct);
@@ -36,28 +38,33 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
         RowsRead += agreements.Count + sessions.Count + dialogues.Count + reports.Count;
         return new OrganisationFacts(
             agreements.Select(r => r.ToFact()).ToList(), sessions.Select(r => r.ToFact()).ToList(),
-            dialogues.Select(r => r.ToFact()).ToList(), reports.Select(r => r.ToFact()).ToList(), CaseCounts);
+            dialogues.Select(r => r.ToFact()).ToList(), reports.Select(r => r.ToFact()).ToList(), counts);
     }
 
+    /// <summary>
+    /// The cases in batches; with <paramref name="range"/> only those in that key range (a shared scan's range,
+    /// and then <see cref="CaseCounts"/> counts only those: <see cref="CaseCountsAsync"/> counts all).
+    /// </summary>
     public async IAsyncEnumerable<IReadOnlyList<CasePartition>> CaseBatchesAsync(
-        FactLookups lookups, int batchSize, [EnumeratorCancellation] CancellationToken ct)
+        FactLookups lookups, int batchSize, KeyRange? range, [EnumeratorCancellation] CancellationToken ct)
     {
         var d = snapshot.Dialect;
+        var (where, and, args) = Filter(range, "case_id");
         // Reports tied to a meeting but not to a case belong to the meeting's case; there are few, they are read whole.
         var byMeeting = (await snapshot.QueryAsync<ReportOfMeetingRow>(
                 "SELECT r.*, m.case_id AS meeting_case_id FROM reports r JOIN meetings m ON m.meeting_id = r.meeting_id WHERE r.case_id IS NULL", null, ct))
             .ToLookup(r => r.MeetingCaseId, r => r.ToFact(), StringComparer.Ordinal);
 
         await using var cases = await snapshot.StreamAsync<FactRows.CaseRow>(
-            $"SELECT * FROM cases ORDER BY {d.OrdinalOrder("case_id")}", null, r => r.CaseId, ct);
+            $"SELECT * FROM cases{where} ORDER BY {d.OrdinalOrder("case_id")}", args, r => r.CaseId, ct);
         await using var meetings = await snapshot.StreamAsync<FactRows.MeetingRow>(
-            $"SELECT * FROM meetings ORDER BY {d.OrdinalOrder("case_id")}, date, meeting_id", null, r => r.CaseId, ct);
+            $"SELECT * FROM meetings{where} ORDER BY {d.OrdinalOrder("case_id")}, date, meeting_id", args, r => r.CaseId, ct);
         await using var reports = await snapshot.StreamAsync<FactRows.ReportRow>(
-            $"SELECT * FROM reports WHERE case_id IS NOT NULL ORDER BY {d.OrdinalOrder("case_id")}, kind, report_id", null, r => r.CaseId!, ct);
+            $"SELECT * FROM reports WHERE case_id IS NOT NULL{and} ORDER BY {d.OrdinalOrder("case_id")}, kind, report_id", args, r => r.CaseId!, ct);
         await using var appointments = await snapshot.StreamAsync<FactRows.AppointmentRow>(
-            $"SELECT * FROM appointments ORDER BY {d.OrdinalOrder("case_id")}, date, appointment_id", null, r => r.CaseId, ct);
+            $"SELECT * FROM appointments{where} ORDER BY {d.OrdinalOrder("case_id")}, date, appointment_id", args, r => r.CaseId, ct);
         await using var visits = await snapshot.StreamAsync<FactRows.HomeVisitRow>(
-            $"SELECT * FROM home_visits ORDER BY {d.OrdinalOrder("case_id")}, date, visit_id", null, r => r.CaseId, ct);
+            $"SELECT * FROM home_visits{where} ORDER BY {d.OrdinalOrder("case_id")}, date, visit_id", args, r => r.CaseId, ct);
 
         var batch = new List<CasePartition>(batchSize);
         while (cases.HasRow)
@@ -93,16 +100,17 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
     }
 
     public async IAsyncEnumerable<IReadOnlyList<StaffPartition>> StaffBatchesAsync(
-        FactLookups lookups, int batchSize, [EnumeratorCancellation] CancellationToken ct)
+        FactLookups lookups, int batchSize, KeyRange? range, [EnumeratorCancellation] CancellationToken ct)
     {
         var d = snapshot.Dialect;
+        var (where, _, args) = Filter(range, "staff_id");
         await using var certificates = await snapshot.StreamAsync<FactRows.FuehrungszeugnisRow>(
-            $"SELECT * FROM fuehrungszeugnisse ORDER BY {d.OrdinalOrder("staff_id")}, issued_date", null, r => r.StaffId, ct);
+            $"SELECT * FROM fuehrungszeugnisse{where} ORDER BY {d.OrdinalOrder("staff_id")}, issued_date", args, r => r.StaffId, ct);
         await using var trainings = await snapshot.StreamAsync<FactRows.TrainingRow>(
-            $"SELECT * FROM trainings ORDER BY {d.OrdinalOrder("staff_id")}, date, kind", null, r => r.StaffId, ct);
+            $"SELECT * FROM trainings{where} ORDER BY {d.OrdinalOrder("staff_id")}, date, kind", args, r => r.StaffId, ct);
 
         var batch = new List<StaffPartition>(batchSize);
-        foreach (var staff in lookups.Staff.OrderBy(s => s.StaffId, StringComparer.Ordinal))
+        foreach (var staff in lookups.Staff.Where(s => range?.Contains(s.StaffId) ?? true).OrderBy(s => s.StaffId, StringComparer.Ordinal))
         {
             batch.Add(new StaffPartition(
                 staff,
@@ -123,7 +131,48 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
         RowsRead += certificates.Rows + trainings.Rows;
     }
 
+    /// <summary>
+    /// What the organisation-wide rules count of all cases (<see cref="CaseCounts"/>), by SQL: a shared scan's finishing
+    /// instance has read only its own ranges.
+    /// </summary>
+    public async Task<CaseCounts> CaseCountsAsync(FactLookups lookups, CancellationToken ct)
+    {
+        var counts = new CaseCounts();
+        var groups = await snapshot.QueryAsync<CaseCountRow>(
+            "SELECT provider_organisation_id, case_manager_staff_id, COUNT(*) AS cases FROM cases GROUP BY provider_organisation_id, case_manager_staff_id",
+            null, ct);
+        foreach (var group in groups)
+        {
+            var organisation = lookups.StaffById.GetValueOrDefault(group.CaseManagerStaffId)?.OrganisationId;
+            for (var i = 0; i < group.Cases; i++)
+            {
+                counts.Add(group.ProviderOrganisationId, organisation);
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>A range's filter on <paramref name="column"/> as WHERE and as AND, and its parameters (none without a range).</summary>
+    private (string Where, string And, object? Args) Filter(KeyRange? range, string column)
+    {
+        if (range is null)
+        {
+            return ("", "", null);
+        }
+
+        var condition = KeyRange.Condition(column, snapshot.Dialect);
+        return (" WHERE " + condition, " AND " + condition, new { after = range.AfterValue, last = range.LastValue });
+    }
+
 #pragma warning disable CA1812 // instantiated by Dapper
+    private sealed class CaseCountRow
+    {
+        public string? ProviderOrganisationId { get; set; }
+        public string CaseManagerStaffId { get; set; } = "";
+        public long Cases { get; set; }
+    }
+
     private sealed class ReportOfMeetingRow
     {
         public string ReportId { get; set; } = "";
