@@ -30,6 +30,13 @@ public sealed class TablePlanner(
         ArgumentNullException.ThrowIfNull(table);
         var phases = scanner.Phases;
         var store = new StageDateStore(database);
+        // A scan several instances shared (PostgreSQL) is planned by one of them; the others wait for it and plan nothing.
+        if (table.Scan.AsOf == day && !await scanner.Shared.TakePlanningAsync(table.Scan, ct))
+        {
+            var counted = (await store.CountsAsync(day, Until(day), ct)).Where(c => table.PresentRules.Contains(c.Rule)).ToList();
+            return new TablePlan(counted.Sum(c => c.Count), 0, 0, 0, 0, false, counted);
+        }
+
         var settings = table.Scan.PlanningFingerprint ?? "";
         var state = await store.LoadStateAsync(ct);
         // Dates set for other notification settings, or for a later day than this one, say nothing about this plan.
@@ -73,6 +80,7 @@ public sealed class TablePlanner(
 
         // Planned on a day off (urgent ones only) or a business day alike: a later scan that day plans the same way.
         await scanner.MarkPlannedAsync(table.Scan, day, ct);
+        await scanner.Shared.PlanningDoneAsync(table.Scan, ct);
         var counts = await store.CountsAsync(day, Until(day), ct);
         var present = counts.Where(c => table.PresentRules.Contains(c.Rule)).ToList();
         phases.Stop(DeadlineScanner.Phase.Problems, started);
