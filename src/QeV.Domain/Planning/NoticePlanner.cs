@@ -15,33 +15,52 @@ public sealed class NoticePlanner(NotificationRulesOptions rules, BusinessCalend
         var problems = new List<DataProblem>();
         foreach (var deadline in snapshot.ToPlan ?? snapshot.Deadlines)
         {
-            if (!rules.For(deadline.Rule, out var options))
-            {
-                continue;
-            }
-
-            var facts = snapshot.Facts;
-            var state = People.StateOf(facts, deadline.OrganisationId, snapshot.Context.DefaultState);
-            var missing = deadline.Rule == "F12" && F12FuehrungszeugnisRule.IsMissing(facts, deadline.SubjectId);
-            try
-            {
-                if (StageSchedule.Owed(deadline, options, day, calendar, state, missing) is not { } stage)
-                {
-                    continue;
-                }
-
-                PlanStage(facts, deadline, stage, options, day, rules.ProfileName, notices, problems);
-            }
-            catch (ArgumentOutOfRangeException ex)
-            {
-                // A date at the edge of the calendar (year 0001): this deadline cannot be staged, every other one still is.
-                problems.Add(FailureProblem(facts, new RuleFailure(deadline.Rule, deadline.CaseId, deadline.FileReference,
-                    deadline.ResponsibleStaffId, DeadlineEngine.Reason(ex))));
-            }
+            PlanOne(snapshot.Facts, snapshot.Context.DefaultState, deadline, day, notices, problems, null);
         }
 
         problems.AddRange(snapshot.Failures.Select(f => FailureProblem(snapshot.Facts, f)));
         return new NoticePlan(notices, problems);
+    }
+
+    /// <summary>
+    /// Plans one deadline's owed stage into <paramref name="notices"/> and <paramref name="problems"/>, and returns the
+    /// first later day on which its plan can differ (the next stage, a change of absence on its routing, with a
+    /// <paramref name="horizon"/>; the next day when it found a data problem, which must be seen every day); null when it
+    /// never will (no notices for the rule, no later stage, nothing owed ever again).
+    /// </summary>
+    public DateOnly? PlanOne(
+        FactSet facts, Bundesland defaultState, Deadline deadline, DateOnly day, List<PlannedNotice> notices, List<DataProblem> problems,
+        RoutingHorizon? horizon)
+    {
+        ArgumentNullException.ThrowIfNull(deadline);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (!rules.For(deadline.Rule, out var options))
+        {
+            return null;
+        }
+
+        var before = problems.Count;
+        var state = People.StateOf(facts, deadline.OrganisationId, defaultState);
+        var missing = deadline.Rule == "F12" && F12FuehrungszeugnisRule.IsMissing(facts, deadline.SubjectId);
+        DateOnly? next = null;
+        try
+        {
+            var stage = StageSchedule.Owed(deadline, options, day, calendar, state, missing);
+            next = horizon is null ? null : StageSchedule.NextAfter(deadline, options, day, calendar, state, missing);
+            if (stage is not null)
+            {
+                PlanStage(facts, deadline, stage, options, day, rules.ProfileName, notices, problems);
+                next = horizon?.NextChange(deadline) is { } change && (next is null || change < next) ? change : next;
+            }
+        }
+        catch (ArgumentOutOfRangeException ex)
+        {
+            // A date at the edge of the calendar (year 0001): this deadline cannot be staged, every other one still is.
+            problems.Add(FailureProblem(facts, new RuleFailure(deadline.Rule, deadline.CaseId, deadline.FileReference,
+                deadline.ResponsibleStaffId, DeadlineEngine.Reason(ex))));
+        }
+
+        return problems.Count > before ? day.AddDays(1) : next;
     }
 
     /// <summary>A rule that failed on a case is a data problem of that case's case manager (and their team lead).</summary>

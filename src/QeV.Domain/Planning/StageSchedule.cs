@@ -13,12 +13,39 @@ public static class StageSchedule
 {
     public static IReadOnlyList<Stage> StagesUpTo(
         Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord = false) =>
-        Stages(deadline, options, day, calendar, state, missingRecord, lastRepeatOnly: false);
+        Stages(deadline, options, day, calendar, state, missingRecord, lastRepeatOnly: false).Where(s => s.Date <= day).ToList();
+
+    /// <summary>
+    /// The first day after <paramref name="day"/> on which <see cref="Owed"/> names another stage (a reminder, the due
+    /// day, the escalation, the next repeat); null when no later stage follows. Until then a plan of the deadline owes the
+    /// same notices, whose keys the ledger already holds.
+    /// </summary>
+    public static DateOnly? NextAfter(
+        Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord = false)
+    {
+        if (!options.Enabled || deadline.Status == DeadlineStatus.Fulfilled)
+        {
+            return null;
+        }
+
+        var repeats = new List<DateOnly>();
+        DateOnly? next = null;
+        foreach (var date in Stages(deadline, options, day, calendar, state, missingRecord, lastRepeatOnly: true, repeats).Select(s => s.Date).Concat(repeats))
+        {
+            if (date > day && (next is null || date < next))
+            {
+                next = date;
+            }
+        }
+
+        return next;
+    }
 
     // Repeats are strictly later one after another, so the latest stage owed is the same with only the last repeat in the
     // list (a deadline overdue for years would otherwise build a stage for every week of it, at every scan).
     private static List<Stage> Stages(
-        Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord, bool lastRepeatOnly)
+        Deadline deadline, RuleNoticeOptions options, DateOnly day, BusinessCalendar calendar, Bundesland state, bool missingRecord, bool lastRepeatOnly,
+        List<DateOnly>? nextRepeats = null)
     {
         var due = deadline.DueDate;
         var stages = new List<Stage>();
@@ -26,21 +53,21 @@ public static class StageSchedule
         {
             // Missed before the help ended: said once, the day after the end (or at the first scan after it), never escalated.
             stages.Add(new Stage("ended", NoticeKind.Ended, end.AddDays(1)));
-            return stages.Where(s => s.Date <= day).ToList();
+            return stages;
         }
 
         if (options.Immediate)
         {
             stages.Add(new Stage("notice", NoticeKind.Notice, due));
-            return stages.Where(s => s.Date <= day).ToList();
+            return stages;
         }
 
         if (missingRecord)
         {
             // Nothing on file at all: the person and the lead are told at once, then again at the repeat interval.
             stages.Add(new Stage("missing", NoticeKind.Missing, due));
-            AddRepeats(stages, "missing", NoticeKind.Missing, due, options.RepeatOverdue, day, calendar, state, lastRepeatOnly);
-            return stages.Where(s => s.Date <= day).ToList();
+            AddRepeats(stages, "missing", NoticeKind.Missing, due, options.RepeatOverdue, day, calendar, state, lastRepeatOnly, nextRepeats);
+            return stages;
         }
 
         var reminders = options.Reminders.Select(Period.Parse)
@@ -67,10 +94,10 @@ public static class StageSchedule
         {
             var overdue = grace.From(due, 1, calendar, state);
             stages.Add(new Stage("overdue", NoticeKind.Overdue, overdue, IsFirstOverdue: true));
-            AddRepeats(stages, "overdue", NoticeKind.Overdue, overdue, options.RepeatOverdue, day, calendar, state, lastRepeatOnly);
+            AddRepeats(stages, "overdue", NoticeKind.Overdue, overdue, options.RepeatOverdue, day, calendar, state, lastRepeatOnly, nextRepeats);
         }
 
-        return stages.Where(s => s.Date <= day).ToList();
+        return stages;
     }
 
     /// <summary>The latest stage owed on <paramref name="day"/>, or null when nothing is owed yet (or it is fulfilled).</summary>
@@ -97,11 +124,16 @@ public static class StageSchedule
 
     private static void AddRepeats(
         List<Stage> stages, string prefix, NoticeKind kind, DateOnly start, string? interval, DateOnly day, BusinessCalendar calendar, Bundesland state,
-        bool lastOnly)
+        bool lastOnly, List<DateOnly>? nextRepeats = null)
     {
         if (!Period.TryParse(interval, out var every) || every.Amount <= 0)
         {
             return;
+        }
+
+        if (nextRepeats is not null)
+        {
+            nextRepeats.Add(NextRepeat(start, every, day, calendar, state));
         }
 
         if (lastOnly)
@@ -154,6 +186,31 @@ public static class StageSchedule
         if (last is not null)
         {
             stages.Add(last);
+        }
+    }
+
+    /// <summary>The first repeat after <paramref name="day"/>, counted from the start as the repeats are.</summary>
+    private static DateOnly NextRepeat(DateOnly start, Period every, DateOnly day, BusinessCalendar calendar, Bundesland state)
+    {
+        var stepDays = every.Unit switch { PeriodUnit.Days => every.Amount, PeriodUnit.Weeks => 7 * every.Amount, _ => 0 };
+        if (stepDays > 0)
+        {
+            var n = Math.Max(1, ((day.DayNumber - start.DayNumber) / stepDays) + 1);
+            while (start.AddDays(n * stepDays) <= day)
+            {
+                n++;
+            }
+
+            return start.AddDays(n * stepDays);
+        }
+
+        for (var n = 1; ; n++)
+        {
+            var next = new Period(every.Amount * n, every.Unit).From(start, 1, calendar, state);
+            if (next > day)
+            {
+                return next;
+            }
         }
     }
 }

@@ -32,15 +32,24 @@ public static class ScanCommand
                 return 0;
             }
 
-            var (snapshot, scan) = await host.Services.GetRequiredService<DeadlineService>()
-                .FromTableAsync(day, day.AddDays(366), includeFulfilled: false, token);
-            var added = await host.Services.GetRequiredService<NotificationCycle>().ScanAsync(snapshot, day, token);
-            var summary = scan is null
-                ? $"Scan {day:dd.MM.yyyy}: alle Fakten auf einmal ausgewertet, {snapshot.Deadlines.Count} offene Fristen, {added} Nachrichten neu im Postausgangsbuch"
-                : $"Scan {day:dd.MM.yyyy}: {(scan.Full ? "vollständig" : "inkrementell")}, {scan.Partitions} Partitionen, {scan.Evaluated} neu ausgewertet, "
+            var cycle = host.Services.GetRequiredService<NotificationCycle>();
+            string summary;
+            if (!host.Services.GetRequiredService<DeadlineService>().CanUseTable)
+            {
+                var snapshot = await cycle.OpenDeadlinesAsync(day, token);
+                var added = await cycle.ScanAsync(snapshot, day, token);
+                summary = $"Scan {day:dd.MM.yyyy}: alle Fakten auf einmal ausgewertet, {snapshot.Deadlines.Count} offene Fristen, {added} Nachrichten neu im Postausgangsbuch";
+            }
+            else
+            {
+                var (table, plan) = await cycle.ScanTableAsync(day, token);
+                var scan = table.Scan;
+                summary = $"Scan {day:dd.MM.yyyy}: {(scan.Full ? "vollständig" : "inkrementell")}, {scan.Partitions} Partitionen, {scan.Evaluated} neu ausgewertet, "
                     + $"{scan.DayOnly} nur tagesabhängig, {scan.Removed} entfallen, {scan.DeadlinesWritten} Fristen geschrieben, "
-                    + $"{snapshot.Deadlines.Count} offen, {(snapshot.ToPlan is { } toPlan ? $"{toPlan.Count} davon geplant (nur Geändertes)" : "alle geplant")}, {added} Nachrichten neu im Postausgangsbuch, {started.Elapsed.TotalSeconds:F1} s "
-                    + $"({host.Services.GetRequiredService<ScanPhases>().Describe()})";
+                    + $"{plan.Open} offen, {plan.Planned} davon geplant ({(plan.ByDate ? "nach Stufendatum" : "alle")}), {plan.Added} Nachrichten neu im Postausgangsbuch, "
+                    + $"{started.Elapsed.TotalSeconds:F1} s ({host.Services.GetRequiredService<ScanPhases>().Describe()})";
+            }
+
             await Console.Out.WriteLineAsync(summary);
             return 0;
         }, ct, builder => builder.AddQevNotifications(), validateArguments: () => CliOptions.ParseDate(parse.GetValue(asOf), "--as-of")));

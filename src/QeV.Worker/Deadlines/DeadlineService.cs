@@ -52,6 +52,25 @@ public sealed class DeadlineService(
             return (await EvaluateAsync(asOf, ct), null);
         }
 
+        var refreshed = await RefreshAsync(asOf, ct);
+        var started = ScanPhases.Start();
+        var (deadlines, toPlan) = await table.ReadAsync(
+            refreshed.Context, until, includeFulfilled, refreshed.PresentRules, engine.Rules, refreshed.Scan.ChangedPartitions, ct);
+        scanner.Phases.Stop(DeadlineScanner.Phase.Table, started);
+        var snapshot = new DeadlineSnapshot(refreshed.Planning, refreshed.Context, deadlines)
+        {
+            SkippedRules = refreshed.SkippedRules, Failures = refreshed.Scan.Failures, ToPlan = toPlan,
+        };
+        _refreshes.AddOrUpdate(snapshot, refreshed.Scan);
+        return (snapshot, refreshed.Scan);
+    }
+
+    /// <summary>Whether deadlines can come from the table (every rule evaluates by partition); else only <see cref="EvaluateAsync"/>.</summary>
+    public bool CanUseTable => scanner.Evaluator.CanPartition;
+
+    /// <summary>Refreshes the deadlines table (only what changed) and reads the lookups planning needs, but no deadline.</summary>
+    public async Task<TableScan> RefreshAsync(DateOnly asOf, CancellationToken ct)
+    {
         // The sources' good rows go into the store first; the partitions' fingerprints then see what they changed.
         if (sources.Value.Any)
         {
@@ -62,13 +81,21 @@ public sealed class DeadlineService(
         var started = ScanPhases.Start();
         var context = scanner.ContextFor(asOf);
         var present = scan.PresentRules.ToHashSet(StringComparer.Ordinal);
-        var (deadlines, toPlan) = await table.ReadAsync(context, until, includeFulfilled, present, engine.Rules, scan.ChangedPartitions, ct);
         var planning = await table.ReadPlanningFactsAsync(ct);
         var skipped = engine.Rules.Where(r => context.IsEnabled(r.Id) && !present.Contains(r.Id)).Select(r => r.Id).ToList();
         scanner.Phases.Stop(DeadlineScanner.Phase.Table, started);
-        var snapshot = new DeadlineSnapshot(planning, context, deadlines) { SkippedRules = skipped, Failures = scan.Failures, ToPlan = toPlan };
-        _refreshes.AddOrUpdate(snapshot, scan);
-        return (snapshot, scan);
+        return new TableScan(scan, context, planning, present, skipped);
+    }
+
+    /// <summary>
+    /// The open deadlines a digest can list, from the refreshed table: due by <paramref name="until"/> (overdue ones of
+    /// any age) or warned of by <paramref name="until"/>'s day, within a year.
+    /// </summary>
+    public async Task<DeadlineSnapshot> ReadForDigestsAsync(TableScan scan, DateOnly until, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        var deadlines = await table.ReadForDigestsAsync(scan.Context, until, scan.PresentRules, engine.Rules, ct);
+        return new DeadlineSnapshot(scan.Planning, scan.Context, deadlines) { SkippedRules = scan.SkippedRules, Failures = scan.Scan.Failures };
     }
 
     /// <summary>

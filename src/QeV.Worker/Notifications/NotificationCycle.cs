@@ -28,14 +28,50 @@ public sealed class NotificationCycle(
     IOptions<NotificationOptions> options,
     WorkerHeartbeat heartbeat,
     ILogger<NotificationCycle> logger,
-    ScanPhases phases)
+    ScanPhases phases,
+    TablePlanner table)
 {
     /// <summary>Recomputes every deadline and writes the notices owed today. On days off only immediate ones (F06).</summary>
     public async Task<int> ScanAsync(DateOnly day, CancellationToken ct)
     {
         using var activity = QevMetrics.Activities.StartActivity("scan");
         var watch = WorkerHeartbeat.Start();
-        return await ScanAsync(await OpenDeadlinesAsync(day, ct), day, watch, ct);
+        if (!deadlines.CanUseTable)
+        {
+            return await ScanAsync(await OpenDeadlinesAsync(day, ct), day, watch, ct);
+        }
+
+        return (await PlanFromTableAsync(await deadlines.RefreshAsync(day, ct), day, watch, ct)).Added;
+    }
+
+    /// <summary>
+    /// Refreshes the deadlines table and plans from it in batches only what is due by stage date (<see cref="TablePlanner"/>);
+    /// the `scan` command's path.
+    /// </summary>
+    public async Task<(TableScan Table, TablePlan Plan)> ScanTableAsync(DateOnly day, CancellationToken ct)
+    {
+        using var activity = QevMetrics.Activities.StartActivity("scan");
+        var watch = WorkerHeartbeat.Start();
+        var refreshed = await deadlines.RefreshAsync(day, ct);
+        return (refreshed, await PlanFromTableAsync(refreshed, day, watch, ct));
+    }
+
+    private async Task<TablePlan> PlanFromTableAsync(TableScan refreshed, DateOnly day, System.Diagnostics.Stopwatch watch, CancellationToken ct)
+    {
+        var plan = await table.PlanAsync(refreshed, day, ct);
+        logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme ({Planned} Fristen geplant)",
+            Display(day), plan.Open, plan.Owed, plan.Added, plan.Problems, plan.Planned);
+        await heartbeat.ScannedAsync(day, plan.Counts, watch.Elapsed, ct);
+        LogSkipped(refreshed.SkippedRules);
+        return plan;
+    }
+
+    private void LogSkipped(IReadOnlyList<string> skipped)
+    {
+        if (skipped.Count > 0)
+        {
+            logger.LogInformation("Ohne Daten übersprungen: {Rules}", string.Join(", ", skipped.Select(r => $"{r} (braucht {RuleData.Needs(r)})")));
+        }
     }
 
     /// <summary>
@@ -81,11 +117,7 @@ public sealed class NotificationCycle(
         logger.LogInformation("Scan {Day}: {Deadlines} Fristen, {Owed} Nachrichten fällig, davon {Added} neu, {Problems} Datenprobleme",
             Display(day), snapshot.Deadlines.Count, owed.Count, added, found);
         await heartbeat.ScannedAsync(day, snapshot.Deadlines, watch.Elapsed, ct);
-        var skipped = snapshot.SkippedRules ?? engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context);
-        if (skipped.Count > 0)
-        {
-            logger.LogInformation("Ohne Daten übersprungen: {Rules}", string.Join(", ", skipped.Select(r => $"{r} (braucht {RuleData.Needs(r)})")));
-        }
+        LogSkipped(snapshot.SkippedRules ?? engine.SkippedForLackOfData(snapshot.Facts, snapshot.Context));
 
         return added;
     }
@@ -101,8 +133,21 @@ public sealed class NotificationCycle(
 
         using var activity = QevMetrics.Activities.StartActivity("digest");
         var watch = WorkerHeartbeat.Start();
-        var snapshot = await OpenDeadlinesAsync(day, ct);
-        var scanned = await ScanAsync(snapshot, day, watch, ct);
+        DeadlineSnapshot snapshot;
+        int scanned;
+        if (deadlines.CanUseTable)
+        {
+            var refreshed = await deadlines.RefreshAsync(day, ct);
+            scanned = (await PlanFromTableAsync(refreshed, day, watch, ct)).Added;
+            // What a digest can list: overdue, due within the digest's business days (a generous calendar bound), warned of.
+            snapshot = await deadlines.ReadForDigestsAsync(refreshed, day.AddDays((2 * options.Value.DigestDueSoonBusinessDays) + 21), ct);
+        }
+        else
+        {
+            snapshot = await OpenDeadlinesAsync(day, ct);
+            scanned = await ScanAsync(snapshot, day, watch, ct);
+        }
+
         var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
         var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
         // Staff by name in the admin report, as in the digests.

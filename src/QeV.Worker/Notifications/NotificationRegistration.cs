@@ -61,6 +61,7 @@ public static class NotificationRegistration
             sp.GetRequiredService<IOptions<NotificationRulesOptions>>().Value, sp.GetRequiredService<BusinessCalendar>()));
         services.AddSingleton<DigestPlanner>();
         services.AddSingleton<NotificationCycle>();
+        services.AddSingleton<TablePlanner>();
         services.AddSingleton<NoticePreview>();
         services.AddSingleton<DispatchAlert>();
         services.AddSingleton<WorkerHeartbeat>();

@@ -20,6 +20,13 @@ public sealed class WorkerHeartbeat(WorkerStatusStore status, QevMetrics metrics
         await Guard(() => status.SetAsync(WorkerStatusStore.Scan, time.GetUtcNow(), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct));
     }
 
+    /// <summary>As above, with the counts per rule and status already taken (by SQL, from the deadlines table).</summary>
+    public async Task ScannedAsync(DateOnly day, IReadOnlyList<(string Rule, string Status, long Count)> counts, TimeSpan duration, CancellationToken ct)
+    {
+        metrics.Scanned(counts, duration);
+        await Guard(() => status.SetAsync(WorkerStatusStore.Scan, time.GetUtcNow(), day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ct));
+    }
+
     public async Task DispatchedAsync(DispatchResult result, TimeSpan duration, CancellationToken ct)
     {
         var now = time.GetUtcNow();

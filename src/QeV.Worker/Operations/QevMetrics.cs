@@ -53,6 +53,20 @@ public sealed class QevMetrics : IDisposable
         }
     }
 
+    /// <summary>As above, from counts per rule and status (upcoming, due, overdue) taken by SQL.</summary>
+    public void Scanned(IReadOnlyList<(string Rule, string Status, long Count)> counts, TimeSpan duration)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        _scanDuration.Record(duration.TotalSeconds);
+        var measurements = counts
+            .Select(c => new Measurement<long>(c.Count, new KeyValuePair<string, object?>("rule", c.Rule), new KeyValuePair<string, object?>("status", c.Status)))
+            .ToList();
+        lock (_gate)
+        {
+            _deadlines = measurements;
+        }
+    }
+
     public void Dispatched(DispatchResult result, TimeSpan duration, TimeSpan? oldestOwed)
     {
         _dispatchDuration.Record(duration.TotalSeconds);

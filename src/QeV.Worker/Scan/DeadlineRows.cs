@@ -67,6 +67,9 @@ internal static class DeadlineRows
         public DateOnly? MeetingDate { get; set; }
         public DateOnly? Period { get; set; }
 
+        /// <summary>SQLite's rowid, where the reader selected it (the stage date is set by it); 0 elsewhere.</summary>
+        public long RowId { get; set; }
+
         /// <summary>The status is not stored: it follows from the due date, fulfilment and the day asked about.</summary>
         public PartitionDeadline ToDeadline(RuleContext context) => new(
             Scope switch { "case" => RuleScope.Case, "staff" => RuleScope.Staff, _ => RuleScope.Organisation },

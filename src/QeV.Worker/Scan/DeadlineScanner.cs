@@ -118,6 +118,7 @@ public sealed class DeadlineScanner(
 
         var token = Guid.NewGuid().ToString("N");
         var keepMark = planned && run.Changed!.Count == 0;
+        await writer.RestoreStageDatesAsync(ct);
         await writer.SaveStateAsync(settingsFingerprint, lookupsFingerprint, asOf, run.Present, database.Dialect.Instant(clock.UtcNow), token,
             keepMark ? asOf : null, keepMark ? planningFingerprint : null, ct);
         await tx.CommitAsync(ct);

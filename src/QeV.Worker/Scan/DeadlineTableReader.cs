@@ -54,6 +54,17 @@ public sealed class DeadlineTableReader(Database database)
         return (PartitionEvaluator.Order(all, catalogue), toPlan is null ? null : PartitionEvaluator.Order(toPlan, catalogue));
     }
 
+    /// <summary>Open deadlines due by <paramref name="until"/> or warned of by the context's day, due within a year: what a digest can list.</summary>
+    public async Task<IReadOnlyList<Deadline>> ReadForDigestsAsync(
+        RuleContext context, DateOnly until, IReadOnlySet<string> presentRules, IReadOnlyList<IDeadlineRule> catalogue, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var rows = await connection.QueryAsync<DeadlineRows.StoredDeadline>(new CommandDefinition(
+            "SELECT * FROM deadlines WHERE fulfilled = @open AND due_date <= @year AND (due_date <= @until OR warning_from <= @day)",
+            new { open = false, year = context.AsOf.AddDays(366), until, day = context.AsOf }, cancellationToken: ct));
+        return PartitionEvaluator.Order(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => r.ToDeadline(context)), catalogue);
+    }
+
     public async Task<FactSet> ReadPlanningFactsAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -15,6 +15,10 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
     private readonly BulkInserter _bulk = BulkInserter.Create(connection, tx);
     private readonly bool _arrays = connection is NpgsqlConnection;
 
+    // Day-dependent rows kept aside on a new day with their stage dates (M017), while this refresh writes them anew.
+    private readonly bool _keepsStages = connection is NpgsqlConnection or Microsoft.Data.Sqlite.SqliteConnection;
+    private bool _kept;
+
     public async Task ClearAsync(CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines; DELETE FROM deadline_partitions", transaction: tx, cancellationToken: ct));
 
@@ -34,6 +38,11 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
         if (_arrays)
         {
             var args = new { scope = code, ids = ids.ToArray() };
+            if (_kept)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(StageDateKeeper.ForgetAll, args, tx, cancellationToken: ct));
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "DELETE FROM deadlines WHERE scope = @scope AND partition_id = ANY(@ids); "
                 + "DELETE FROM deadline_partitions WHERE scope = @scope AND partition_id = ANY(@ids)", args, tx, cancellationToken: ct));
@@ -41,6 +50,11 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
         }
 
         var rows = ids.Select(id => new { scope = code, id }).ToList();
+        if (_kept)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(StageDateKeeper.Forget, rows, tx, cancellationToken: ct));
+        }
+
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines WHERE scope = @scope AND partition_id = @id", rows, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_partitions WHERE scope = @scope AND partition_id = @id", rows, tx, cancellationToken: ct));
     }
@@ -50,10 +64,29 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
     {
         if (rules.Count > 0)
         {
+            if (_keepsStages)
+            {
+                await StageDateKeeper.KeepAsync(connection, tx, DeadlineRows.Code(scope), rules, ct);
+                _kept = true;
+            }
+
             // An array on PostgreSQL; Dapper expands "IN @rules" into one parameter per rule on SQLite.
             await connection.ExecuteAsync(new CommandDefinition(
                 _arrays ? "DELETE FROM deadlines WHERE scope = @scope AND rule = ANY(@rules)" : "DELETE FROM deadlines WHERE scope = @scope AND rule IN @rules",
                 new { scope = DeadlineRows.Code(scope), rules = rules.ToArray() }, tx, cancellationToken: ct));
+        }
+    }
+
+    /// <summary>
+    /// At the end of a refresh: a day-dependent deadline written anew exactly as it was (every column, in a partition
+    /// whose facts did not change) keeps its stage date, so a new day does not plan it again.
+    /// </summary>
+    public async Task RestoreStageDatesAsync(CancellationToken ct)
+    {
+        if (_kept)
+        {
+            await StageDateKeeper.RestoreAsync(connection, tx, ct);
+            _kept = false;
         }
     }
 

@@ -18,5 +18,6 @@ public static class MigrationCatalog
         M014SourceReads.Migration,
         M015AgreementJugendamt.Migration,
         M016SharedScan.Migration,
+        M017StageDates.Migration,
     ];
 }

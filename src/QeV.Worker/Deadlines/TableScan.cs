@@ -1,0 +1,11 @@
+using QeV.Domain.Facts;
+using QeV.Domain.Rules;
+using QeV.Worker.Scan;
+
+namespace QeV.Worker.Deadlines;
+
+/// <summary>
+/// A refreshed deadlines table, not yet read: the refresh, the context of its day, the lookups planning needs (never the
+/// cases), the rules whose data is present, and the active rules skipped for lack of data.
+/// </summary>
+public sealed record TableScan(ScanResult Scan, RuleContext Context, FactSet Planning, IReadOnlySet<string> PresentRules, IReadOnlyList<string> SkippedRules);
