@@ -22,14 +22,21 @@ public static class DeadlinesCommand
             var chosenFormat = parse.GetValue(format)!.ToLowerInvariant();
             var horizonDays = parse.GetValue(horizon);
             var day = CliOptions.ParseDate(parse.GetValue(asOf), "--as-of") ?? host.Services.GetRequiredService<OfficeClock>().Today;
-            var (snapshot, _) = await host.Services.GetRequiredService<DeadlineService>()
-                .FromTableAsync(day, day.AddDays(horizonDays), parse.GetValue(fulfilled), token);
-            var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
-            foreach (var failure in snapshot.Failures)
+            var service = host.Services.GetRequiredService<DeadlineService>();
+            if (chosenFormat == "json" && service.CanUseTable)
             {
-                // stdout stays the contract's JSON; what could not be computed is said on stderr.
-                Console.Error.WriteLine("Datenproblem: " + failure.Describe());
+                // Streamed from the table in the report's order: the JSON of a million deadlines is never held whole.
+                var scan = await service.RefreshAsync(day, token);
+                WriteFailures(scan.Scan.Failures);
+                await using var stdout = Console.OpenStandardOutput();
+                await DeadlineReport.WriteJsonAsync(
+                    stdout, service.StreamReportAsync(scan, day.AddDays(horizonDays), parse.GetValue(fulfilled), token), day, horizonDays, parse.GetValue(fulfilled), token);
+                return 0;
             }
+
+            var (snapshot, _) = await service.FromTableAsync(day, day.AddDays(horizonDays), parse.GetValue(fulfilled), token);
+            var rows = DeadlineReport.Select(snapshot.Deadlines, day, horizonDays, parse.GetValue(fulfilled));
+            WriteFailures(snapshot.Failures);
 
             Console.Out.WriteLine(chosenFormat == "json" ? DeadlineReport.ToJson(rows) : DeadlineTable.Render(rows, snapshot.Facts, day));
             return 0;
@@ -48,5 +55,14 @@ public static class DeadlinesCommand
             CliOptions.ParseDate(parse.GetValue(asOf), "--as-of");
         }, database: DatabaseUse.Existing));
         return command;
+    }
+
+    /// <summary>stdout stays the contract's JSON; what could not be computed is said on stderr.</summary>
+    private static void WriteFailures(IEnumerable<RuleFailure> failures)
+    {
+        foreach (var failure in failures)
+        {
+            Console.Error.WriteLine("Datenproblem: " + failure.Describe());
+        }
     }
 }

@@ -65,6 +65,16 @@ public sealed class DeadlineService(
         return (snapshot, refreshed.Scan);
     }
 
+    /// <summary>
+    /// The `deadlines` report's rows from the refreshed table, streamed in its order: open deadlines due by
+    /// <paramref name="until"/>, fulfilled ones when asked.
+    /// </summary>
+    public IAsyncEnumerable<Deadline> StreamReportAsync(TableScan scan, DateOnly until, bool includeFulfilled, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        return table.StreamAsync(scan.Context, until, includeFulfilled, scan.PresentRules, ct);
+    }
+
     /// <summary>Whether deadlines can come from the table (every rule evaluates by partition); else only <see cref="EvaluateAsync"/>.</summary>
     public bool CanUseTable => scanner.Evaluator.CanPartition;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using QeV.Domain.Facts;
 using QeV.Domain.Partitions;
@@ -52,6 +53,29 @@ public sealed class DeadlineTableReader(Database database)
         }
 
         return (PartitionEvaluator.Order(all, catalogue), toPlan is null ? null : PartitionEvaluator.Order(toPlan, catalogue));
+    }
+
+    /// <summary>
+    /// As <see cref="ReadAsync(RuleContext, DateOnly?, bool, IReadOnlySet{string}, IReadOnlyList{IDeadlineRule}, CancellationToken)"/>
+    /// with an end date, streamed in the report's order (due date, rule, subject, partition, seq) by the database, one
+    /// row at a time: the `deadlines` report holds no list of them, however many there are.
+    /// </summary>
+    public async IAsyncEnumerable<Deadline> StreamAsync(
+        RuleContext context, DateOnly until, bool includeFulfilled, IReadOnlySet<string> presentRules, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var dialect = database.Dialect;
+        var where = includeFulfilled ? "(fulfilled = @open AND due_date <= @until) OR fulfilled = @done" : "fulfilled = @open AND due_date <= @until";
+        var sql = $"SELECT * FROM deadlines WHERE {where} ORDER BY due_date, {dialect.OrdinalOrder("rule")}, "
+            + $"{dialect.OrdinalOrder("subject_id")}, {dialect.OrdinalOrder("partition_id")}, seq";
+        await using var connection = await database.OpenAsync(ct);
+        var rows = connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(sql, new { open = false, done = true, until });
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (presentRules.Contains(row.Rule))
+            {
+                yield return row.ToDeadline(context).Deadline;
+            }
+        }
     }
 
     /// <summary>Open deadlines due by <paramref name="until"/> or warned of by the context's day, due within a year: what a digest can list.</summary>
