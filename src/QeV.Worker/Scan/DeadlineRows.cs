@@ -2,6 +2,7 @@ using QeV.Demo.Synthetic;
 using QeV.Domain.Facts;
 using QeV.Domain.Partitions;
 using QeV.Domain.Rules;
+using QeV.Worker.Store;
 using QeV.Worker.Store.Bulk;
 
 namespace QeV.Worker.Scan;
@@ -10,6 +11,14 @@ namespace QeV.Worker.Scan;
 internal static class DeadlineRows
 {
     private const SyntheticType T = SyntheticType.Text;
+
+    /// <summary>The report's order in SQL (due date, rule, subject, partition, seq), as <c>PartitionEvaluator.Order</c> sorts in memory.</summary>
+    public static string ReportOrder(ISqlDialect dialect) =>
+        $"ORDER BY due_date, {dialect.OrdinalOrder("rule")}, {dialect.OrdinalOrder("subject_id")}, {dialect.OrdinalOrder("partition_id")}, seq";
+
+    /// <summary>The report's rows: open ones due by @until, and the fulfilled ones (@done) when asked.</summary>
+    public static string ReportFilter(bool includeFulfilled) =>
+        includeFulfilled ? "(fulfilled = @open AND due_date <= @until) OR fulfilled = @done" : "fulfilled = @open AND due_date <= @until";
 
     public static BulkTable Deadlines { get; } = new("deadlines",
     [

@@ -31,7 +31,7 @@ public sealed class DeadlineTableReader(Database database)
     {
         var where = until is null
             ? includeFulfilled ? "" : " WHERE fulfilled = @open"
-            : includeFulfilled ? " WHERE (fulfilled = @open AND due_date <= @until) OR fulfilled = @done" : " WHERE fulfilled = @open AND due_date <= @until";
+            : " WHERE " + DeadlineRows.ReportFilter(includeFulfilled);
         await using var connection = await database.OpenAsync(ct);
         var rows = await connection.QueryAsync<DeadlineRows.StoredDeadline>(new CommandDefinition(
             "SELECT * FROM deadlines" + where, new { open = false, done = true, until = until ?? DateOnly.MaxValue }, cancellationToken: ct));
@@ -63,10 +63,7 @@ public sealed class DeadlineTableReader(Database database)
     public async IAsyncEnumerable<Deadline> StreamAsync(
         RuleContext context, DateOnly until, bool includeFulfilled, IReadOnlySet<string> presentRules, [EnumeratorCancellation] CancellationToken ct)
     {
-        var dialect = database.Dialect;
-        var where = includeFulfilled ? "(fulfilled = @open AND due_date <= @until) OR fulfilled = @done" : "fulfilled = @open AND due_date <= @until";
-        var sql = $"SELECT * FROM deadlines WHERE {where} ORDER BY due_date, {dialect.OrdinalOrder("rule")}, "
-            + $"{dialect.OrdinalOrder("subject_id")}, {dialect.OrdinalOrder("partition_id")}, seq";
+        var sql = $"SELECT * FROM deadlines WHERE {DeadlineRows.ReportFilter(includeFulfilled)} {DeadlineRows.ReportOrder(database.Dialect)}";
         await using var connection = await database.OpenAsync(ct);
         var rows = connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(sql, new { open = false, done = true, until });
         await foreach (var row in rows.WithCancellation(ct))

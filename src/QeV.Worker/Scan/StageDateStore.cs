@@ -30,7 +30,7 @@ internal sealed class StageDateStore(Database database)
         var sqlite = connection is SqliteConnection;
         var sql = (sqlite ? "SELECT rowid AS row_id, *" : "SELECT *") + " FROM deadlines" + (sqlite && byDate ? " INDEXED BY ix_deadlines_next_stage" : "")
             + " WHERE fulfilled = @open AND due_date <= @until" + (byDate ? " AND next_stage <= @day" : "")
-            + $" ORDER BY due_date, {dialect.OrdinalOrder("rule")}, {dialect.OrdinalOrder("subject_id")}, {dialect.OrdinalOrder("partition_id")}, seq";
+            + " " + DeadlineRows.ReportOrder(dialect);
         await foreach (var row in connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(sql, new { open = false, until, day }).WithCancellation(ct))
         {
             yield return row;
