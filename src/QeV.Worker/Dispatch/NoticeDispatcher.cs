@@ -37,7 +37,7 @@ public sealed class NoticeDispatcher(
     // Room beyond the longest delivery for rendering the mail and recording the one before it.
     private static readonly TimeSpan ExtendMargin = TimeSpan.FromSeconds(5);
 
-    private static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    internal static readonly string Worker = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
 
     // One delivery loop per process: the dispatch, digest and start-up paths queue here instead of sending side by side.
     private readonly SemaphoreSlim _oneLoop = new(1, 1);
@@ -128,14 +128,9 @@ public sealed class NoticeDispatcher(
         var items = new List<DispatchItem>(batch.Count);
         foreach (var row in batch)
         {
-            NoticeContent content;
-            try
+            var (content, error) = Read(row);
+            if (content is null)
             {
-                content = NoticeJson.Deserialize(row.Content);
-            }
-            catch (JsonException ex)
-            {
-                var error = "Inhalt nicht lesbar: " + ex.Message;
                 await _ledgerQueue.WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
                 await _problems.DeadAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
                 counts.Dead++;
@@ -154,6 +149,19 @@ public sealed class NoticeDispatcher(
         }
 
         return items;
+    }
+
+    /// <summary>The notice's content, or why it cannot be read (a row written by hand or by a broken older version).</summary>
+    private static (NoticeContent? Content, string Error) Read(NoticeRow row)
+    {
+        try
+        {
+            return (NoticeJson.Deserialize(row.Content), "");
+        }
+        catch (JsonException ex)
+        {
+            return (null, "Inhalt nicht lesbar: " + ex.Message);
+        }
     }
 
     private sealed record BatchRun(TransportBreaker Breaker, RunCounts Counts, DateOnly Day, CancellationToken Stopping)
