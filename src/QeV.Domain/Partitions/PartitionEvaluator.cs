@@ -62,12 +62,7 @@ public sealed class PartitionEvaluator(IEnumerable<IDeadlineRule> rules)
             var seq = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var deadline in DeadlineEngine.Run(rule, batch, context, stopped, failures))
             {
-                var partition = scope switch
-                {
-                    RuleScope.Case => deadline.CaseId ?? deadline.SubjectId,
-                    RuleScope.Staff => deadline.SubjectId,
-                    _ => "",
-                };
+                var partition = PartitionDeadline.PartitionOf(scope, deadline.CaseId, deadline.SubjectId);
                 var n = seq.GetValueOrDefault(partition);
                 seq[partition] = n + 1;
                 results.Add(new PartitionDeadline(scope, partition, n, deadline));

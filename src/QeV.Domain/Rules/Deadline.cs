@@ -25,7 +25,11 @@ public sealed record Deadline(
     public string? OrganisationId { get; init; }
 
     /// <summary>Stable identity of this instance: rule, subject and due date.</summary>
-    public string Key => InstanceKey ?? string.Create(CultureInfo.InvariantCulture, $"{Rule}/{SubjectId}/{DueDate:yyyy-MM-dd}");
+    public string Key => KeyOf(Rule, SubjectId, DueDate, InstanceKey);
+
+    /// <summary>The <see cref="Key"/> of a deadline stored in parts (the deadlines table).</summary>
+    public static string KeyOf(string rule, string subjectId, DateOnly dueDate, string? instanceKey) =>
+        instanceKey ?? string.Create(CultureInfo.InvariantCulture, $"{rule}/{subjectId}/{dueDate:yyyy-MM-dd}");
 
     /// <summary>
     /// Identity of an instance whose due date is not a fact but the day it is judged on (F12 with neither certificate nor

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using QeV.Domain.Calendar;
 using QeV.Domain.Facts;
+using QeV.Domain.Partitions;
 using QeV.Domain.Profiles;
 using QeV.Domain.Rules;
 using QeV.Worker.Ledger;
@@ -95,6 +96,13 @@ public sealed class DeadlineService(
         var skipped = engine.Rules.Where(r => context.IsEnabled(r.Id) && !present.Contains(r.Id)).Select(r => r.Id).ToList();
         scanner.Phases.Stop(DeadlineScanner.Phase.Table, started);
         return new TableScan(scan, context, planning, present, skipped);
+    }
+
+    /// <summary>The keys of the open deadlines in these partitions of the table <paramref name="scan"/> refreshed.</summary>
+    public Task<HashSet<string>> OpenKeysAsync(TableScan scan, IEnumerable<(RuleScope Scope, string PartitionId)> partitions, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(scan);
+        return table.OpenKeysAsync(partitions, scan.PresentRules, ct);
     }
 
     /// <summary>

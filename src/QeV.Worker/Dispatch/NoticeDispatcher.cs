@@ -125,7 +125,7 @@ public sealed class NoticeDispatcher(
     private async Task<List<DispatchItem>> PrepareAsync(IReadOnlyList<NoticeRow> batch, StillOwed stillOwed, RunCounts counts, DateOnly day, CancellationToken ct)
     {
         var earlier = await ledger.DeliveriesAsync([.. batch.Select(r => r.NoticeKey)], ct);
-        var items = new List<DispatchItem>(batch.Count);
+        var readable = new List<(NoticeRow Row, NoticeContent Content)>(batch.Count);
         foreach (var row in batch)
         {
             var (content, error) = Read(row);
@@ -134,10 +134,18 @@ public sealed class NoticeDispatcher(
                 await _ledgerQueue.WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
                 await _problems.DeadAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
                 counts.Dead++;
-                continue;
             }
+            else
+            {
+                readable.Add((row, content));
+            }
+        }
 
-            if (await stillOwed.ReasonNotToSendAsync(content, ct) is { } reason)
+        await stillOwed.LoadAsync([.. readable.Select(r => r.Content)], ct);
+        var items = new List<DispatchItem>(readable.Count);
+        foreach (var (row, content) in readable)
+        {
+            if (stillOwed.ReasonNotToSend(content) is { } reason)
             {
                 await ledger.MarkObsoleteAsync(row.NoticeKey, Worker, reason, ct);
                 logger.LogInformation("Nachricht {NoticeKey} nicht versendet: {Reason}", row.NoticeKey, reason);

@@ -98,6 +98,15 @@ internal static class DeadlineRows
             });
     }
 
+    /// <summary>What makes up a stored deadline's key.</summary>
+    public sealed class StoredKey
+    {
+        public string Rule { get; set; } = "";
+        public string SubjectId { get; set; } = "";
+        public DateOnly DueDate { get; set; }
+        public string? InstanceKey { get; set; }
+    }
+
     public sealed class StoredFingerprint
     {
         public string PartitionId { get; set; } = "";

@@ -86,6 +86,30 @@ public sealed class DeadlineTableReader(Database database)
         return PartitionEvaluator.Order(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => r.ToDeadline(context)), catalogue);
     }
 
+    /// <summary>
+    /// The keys of the open deadlines in these partitions (through the primary key, 500 partitions per statement): what
+    /// the dispatcher checks a batch against, so that it never holds the open deadlines of the whole database.
+    /// </summary>
+    public async Task<HashSet<string>> OpenKeysAsync(
+        IEnumerable<(RuleScope Scope, string PartitionId)> partitions, IReadOnlySet<string> presentRules, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(partitions);
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        await using var connection = await database.OpenAsync(ct);
+        foreach (var scope in partitions.Distinct().GroupBy(p => p.Scope))
+        {
+            foreach (var chunk in scope.Select(p => p.PartitionId).Chunk(500))
+            {
+                var rows = await connection.QueryAsync<DeadlineRows.StoredKey>(new CommandDefinition(
+                    $"SELECT rule, subject_id, due_date, instance_key FROM deadlines WHERE scope = @scope AND {database.Dialect.InList("partition_id", "@chunk")} AND fulfilled = @open",
+                    new { scope = DeadlineRows.Code(scope.Key), chunk, open = false }, cancellationToken: ct));
+                keys.UnionWith(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => Deadline.KeyOf(r.Rule, r.SubjectId, r.DueDate, r.InstanceKey)));
+            }
+        }
+
+        return keys;
+    }
+
     public async Task<FactSet> ReadPlanningFactsAsync(CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

@@ -171,6 +171,35 @@ public sealed class NotificationCycleTests
     }
 
     [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Dispatch_ReportArrivesAfterTheScan_ThatReminderObsoleteTheOtherSent(TestEngine engine)
+    {
+        // Given: the morning's scan plans the F01 reminders of C-1 and C-2; then the Entwicklungsbericht for M-1 is
+        // imported, and no scan runs before the dispatch
+        var domain = NewDomain();
+        using var db = await DatabaseAsync(engine, Files(domain, cases: 2));
+        var outbox = db.Folder.Combine("mail-out");
+        var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
+        using var worker = TestWorker.Pickup(db, clock, outbox);
+        (await worker.Cycle.ScanAsync(Day, None)).ShouldBe(2);
+        await db.ImportAsync(new Dictionary<string, string>
+        {
+            ["reports.csv"] = ImportFiles.Lines(
+                "report_id,kind,organisation_id,case_id,meeting_id,period,received_date",
+                "R-1,entwicklungsbericht,TR-1,C-1,M-1,,2026-06-05"),
+        });
+
+        // When
+        var result = await worker.Cycle.DispatchAsync(Day, officeOpen: true, None);
+
+        // Then: the dispatch's own refresh of the deadlines table saw the report
+        (result.Sent, result.Obsolete).ShouldBe((1, 1));
+        SmtpMessage.ReadFolder(outbox).Select(m => m.NoticeKey).ShouldBe([ReminderKey(2)]);
+        var row = await worker.RowAsync(ReminderKey());
+        (row.State, row.LastError).ShouldBe((NoticeState.Obsolete, "Frist inzwischen erfüllt oder entfallen"));
+    }
+
+    [Theory]
     [InlineData("2026-06-05", "06:59", false)]
     [InlineData("2026-06-05", "07:00", true)]
     [InlineData("2026-06-05", "17:59", true)]
