@@ -48,12 +48,16 @@ public sealed class NoticeDispatcher(
     private readonly LedgerQueue _ledgerQueue = LedgerQueue.Retried(ledger, Worker, time, options);
     private readonly DeliveryProblems _problems = new(problems, logger);
 
-    public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
+    /// <summary>
+    /// Sends what is owed on <paramref name="day"/>. <paramref name="refreshed"/>: the deadlines table as a scan of the
+    /// same run refreshed it a moment ago (`run --once`), so the still-owed check need not refresh it again.
+    /// </summary>
+    public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct, TableScan? refreshed = null)
     {
         await _oneLoop.WaitAsync(ct);
         try
         {
-            return await RunAsync(day, officeOpen, ct);
+            return await RunAsync(day, officeOpen, refreshed, ct);
         }
         finally
         {
@@ -61,14 +65,14 @@ public sealed class NoticeDispatcher(
         }
     }
 
-    private async Task<DispatchResult> RunAsync(DateOnly day, bool officeOpen, CancellationToken stopping)
+    private async Task<DispatchResult> RunAsync(DateOnly day, bool officeOpen, TableScan? refreshed, CancellationToken stopping)
     {
         var o = options.Value;
         var breaker = new TransportBreaker(o, time);
         var counts = new RunCounts();
         var runStart = time.GetUtcNow();
         var started = time.GetTimestamp();
-        var stillOwed = new StillOwed(deadlines, day);
+        var stillOwed = new StillOwed(deadlines, day, refreshed);
         try
         {
             var addresses = AddressesPerClaim;

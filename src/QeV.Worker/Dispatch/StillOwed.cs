@@ -9,11 +9,12 @@ namespace QeV.Worker.Dispatch;
 /// Between planning and sending the facts may change (a report arrives over the weekend). Right before a notice goes
 /// out, its deadline must still be open, and a digest must still be today's. The deadlines table is refreshed once per
 /// dispatch run, and only when there is something to send; each claimed batch then reads the open deadlines of its
-/// own partitions only, so the check holds no more than one batch's deadlines, however large the database.
+/// own partitions only, so the check holds no more than one batch's deadlines, however large the database. A refresh
+/// of the same day handed in (the scan `run --once` made a moment before) is used instead of a second one.
 /// </summary>
-public sealed class StillOwed(DeadlineService deadlines, DateOnly day)
+public sealed class StillOwed(DeadlineService deadlines, DateOnly day, TableScan? refreshed = null)
 {
-    private TableScan? _scan;
+    private TableScan? _scan = refreshed?.Scan.AsOf == day ? refreshed : null;
     private HashSet<string>? _allOpen;
     private HashSet<string> _open = new(StringComparer.Ordinal);
 

@@ -123,21 +123,25 @@ public sealed class NotificationCycle(
     }
 
     /// <summary>A scan, then the team leads' digests and the admin report of the day, each at most once.</summary>
-    public async Task<int> DigestAsync(DateOnly day, CancellationToken ct)
+    public async Task<int> DigestAsync(DateOnly day, CancellationToken ct) => (await ScanAndDigestAsync(day, ct)).Added;
+
+    /// <summary>As <see cref="DigestAsync"/>, with the refreshed deadlines table when the scan read it from there.</summary>
+    private async Task<(int Added, TableScan? Refreshed)> ScanAndDigestAsync(DateOnly day, CancellationToken ct)
     {
         // No digests on days off; the scan (immediate notices only on such days) still runs.
         if (!calendar.IsBusinessDay(day, clock.DefaultState))
         {
-            return await ScanAsync(day, ct);
+            return (await ScanAsync(day, ct), null);
         }
 
         using var activity = QevMetrics.Activities.StartActivity("digest");
         var watch = WorkerHeartbeat.Start();
         DeadlineSnapshot snapshot;
         int scanned;
+        TableScan? refreshed = null;
         if (deadlines.CanUseTable)
         {
-            var refreshed = await deadlines.RefreshAsync(day, ct);
+            refreshed = await deadlines.RefreshAsync(day, ct);
             scanned = (await PlanFromTableAsync(refreshed, day, watch, ct)).Added;
             // What a digest can list: overdue, due within the digest's business days (a generous calendar bound), warned of.
             snapshot = await deadlines.ReadForDigestsAsync(refreshed, day.AddDays((2 * options.Value.DigestDueSoonBusinessDays) + 21), ct);
@@ -160,14 +164,16 @@ public sealed class NotificationCycle(
 
         var added = await ledger.AddAsync(notices, clock.UtcNow, ct);
         logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", Display(day), notices.Count, added);
-        return scanned + added;
+        return (scanned + added, refreshed);
     }
 
-    public async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct)
+    public Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct) => DispatchAsync(day, officeOpen, null, ct);
+
+    private async Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, TableScan? refreshed, CancellationToken ct)
     {
         using var activity = QevMetrics.Activities.StartActivity("dispatch");
         var watch = WorkerHeartbeat.Start();
-        var result = await dispatcher.DispatchAsync(day, officeOpen, ct);
+        var result = await dispatcher.DispatchAsync(day, officeOpen, ct, refreshed);
         activity?.SetTag("qev.sent", result.Sent);
         await heartbeat.DispatchedAsync(result, watch.Elapsed, ct);
         return result;
@@ -191,9 +197,9 @@ public sealed class NotificationCycle(
     public async Task<OnceResult> RunOnceAsync(DateOnly? asOf, CancellationToken ct)
     {
         var day = asOf ?? clock.Today;
-        // DigestAsync scans first, with the same snapshot the digests are built from.
-        var planned = await DigestAsync(day, ct);
-        var dispatched = await DispatchAsync(day, asOf is not null || IsOfficeOpen(), ct);
+        // The digests come from the same scan; the dispatch a moment later checks against the table that scan refreshed.
+        var (planned, refreshed) = await ScanAndDigestAsync(day, ct);
+        var dispatched = await DispatchAsync(day, asOf is not null || IsOfficeOpen(), refreshed, ct);
         return new OnceResult(day, planned, dispatched);
     }
 
