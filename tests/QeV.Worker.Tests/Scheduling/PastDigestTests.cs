@@ -36,6 +36,7 @@ public sealed class PastDigestTests(SmtpSinkFixture fixture) : IClassFixture<Smt
         // Then: the reminder went out, Monday's digest did not and is obsolete
         var keys = Sink.MessagesTo(domain).Select(m => m.NoticeKey).ToList();
         keys.ShouldBe([ReminderKey()], Sink.Log);
-        (await worker.RowAsync("digest/S-2/2026-06-08")).State.ShouldBe(NoticeState.Obsolete);
+        var digest = await worker.RowAsync("digest/S-2/2026-06-08");
+        (digest.State, digest.LastError).ShouldBe((NoticeState.Obsolete, "Tagesübersicht vom 08.06.2026 ist überholt"));
     }
 }
