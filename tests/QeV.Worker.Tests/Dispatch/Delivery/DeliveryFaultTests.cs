@@ -18,6 +18,10 @@ public sealed class DeliveryFaultTests(SmtpSinkFixture fixture) : IClassFixture<
 
     private SmtpSink Sink => fixture.Sink;
 
+    private static async Task<List<(string Address, string State, string Error, bool SentAtSet)>> AuditAsync(TestDatabase db, string key) =>
+        [.. (await db.QueryAsync<DeliveryAudit>("SELECT address, state, last_error, sent_at FROM notice_deliveries WHERE notice_key = @key ORDER BY address", new { key }))
+            .Select(a => (a.Address, a.State, a.LastError ?? "-", a.SentAt is not null))];
+
     private static Task<List<DeliveryRow>> DeliveriesAsync(TestDatabase db, string key) =>
         db.QueryAsync<DeliveryRow>("SELECT notice_key, address, state, attempts, last_error FROM notice_deliveries WHERE notice_key = @key ORDER BY address", new { key });
 
@@ -77,6 +81,7 @@ public sealed class DeliveryFaultTests(SmtpSinkFixture fixture) : IClassFixture<
         // When
         var first = await worker.Cycle.DispatchAsync(Day, officeOpen: true, None);
         var afterFirst = await worker.RowAsync(MissedAppointmentsKey);
+        var auditAfterFirst = await AuditAsync(db, MissedAppointmentsKey);
         clock.Advance(TimeSpan.FromMinutes(1));
         var second = await worker.Cycle.DispatchAsync(Day, officeOpen: true, None);
         clock.Advance(TimeSpan.FromMinutes(10));
@@ -85,6 +90,9 @@ public sealed class DeliveryFaultTests(SmtpSinkFixture fixture) : IClassFixture<
         // Then: one copy each, the lead's a minute later, all with the same Message-ID
         first.Retrying.ShouldBe(1, Sink.Log);
         afterFirst.State.ShouldBe(NoticeState.Failed);
+        // per recipient: when it was sent, or why not yet
+        auditAfterFirst.ShouldBe(
+            [("cm@" + domain, "sent", "-", true), ("kw@" + domain, "sent", "-", true), ("lead@" + domain, "failed", "450 4.7.1 Greylisted, try again later", false)]);
         afterFirst.LastError.ShouldNotBeNull().ShouldContain("450 4.7.1");
         second.Sent.ShouldBe(1, Sink.Log);
         third.Claimed.ShouldBe(0);
@@ -152,5 +160,13 @@ public sealed class DeliveryFaultTests(SmtpSinkFixture fixture) : IClassFixture<
         run.Sent.ShouldBe(1, Sink.Log);
         Sink.MessagesTo("kw@" + domain).ShouldHaveSingleItem().NoticeKey.ShouldBe(ReminderKey());
         (await db.ScalarAsync<string>("SELECT event FROM notice_events WHERE notice_key = @key", new { key = ReminderKey() })).ShouldBe("requeued");
+    }
+
+    private sealed class DeliveryAudit
+    {
+        public string Address { get; set; } = "";
+        public string State { get; set; } = "";
+        public string? LastError { get; set; }
+        public object? SentAt { get; set; }
     }
 }
