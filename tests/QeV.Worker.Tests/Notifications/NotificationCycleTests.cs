@@ -172,6 +172,25 @@ public sealed class NotificationCycleTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Scan_OwedReminder_LedgerRowCarriesItsRuleSubjectCaseAndRecipient(TestEngine engine)
+    {
+        // Given
+        var domain = NewDomain();
+        using var db = await DatabaseAsync(engine, Files(domain));
+        using var worker = TestWorker.Pickup(db, ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0)), db.Folder.Combine("mail-out"));
+
+        // When
+        (await worker.Cycle.ScanAsync(Day, None)).ShouldBe(1);
+
+        // Then: the columns `requeue --rule`, `history` and the admin's own queries select by (PostgreSQL writes them by COPY)
+        var row = await worker.RowAsync(ReminderKey());
+        (row.Kind, row.Rule, row.SubjectId, row.CaseId, row.DueDate, row.Stage).ShouldBe(("reminder", "F01", "M-1", "C-1", new DateOnly(2026, 6, 10), "reminder-3bd"));
+        (row.RecipientStaffId, row.ToStaffId, row.ToAddress, row.PlannedFor, row.Urgent).ShouldBe(("S-3", "S-3", "kw@" + domain, Day, false));
+        (row.State, row.Attempts).ShouldBe((NoticeState.Pending, 0));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Dispatch_ReportArrivesAfterTheScan_ThatReminderObsoleteTheOtherSent(TestEngine engine)
     {
         // Given: the morning's scan plans the F01 reminders of C-1 and C-2; then the Entwicklungsbericht for M-1 is
