@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QeV.Worker.Dispatch;
 using QeV.Worker.Dispatch.Delivery;
@@ -187,6 +188,28 @@ public sealed class NotificationCycleTests
         (row.Kind, row.Rule, row.SubjectId, row.CaseId, row.DueDate, row.Stage).ShouldBe(("reminder", "F01", "M-1", "C-1", new DateOnly(2026, 6, 10), "reminder-3bd"));
         (row.RecipientStaffId, row.ToStaffId, row.ToAddress, row.PlannedFor, row.Urgent).ShouldBe(("S-3", "S-3", "kw@" + domain, Day, false));
         (row.State, row.Attempts).ShouldBe((NoticeState.Pending, 0));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Ledger_SomeOfTheOwedAlreadyStored_AddsOnlyTheOthers(TestEngine engine)
+    {
+        // Given: three cases owe their reminders; one of them is in the ledger already
+        var domain = NewDomain();
+        using var db = await DatabaseAsync(engine, Files(domain, cases: 3));
+        var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
+        using var worker = TestWorker.Pickup(db, clock, db.Folder.Combine("mail-out"));
+        var snapshot = await worker.Cycle.OpenDeadlinesAsync(Day, None);
+        var owed = worker.Services.GetRequiredService<QeV.Domain.Planning.NoticePlanner>().Plan(snapshot, Day).Notices.ToList();
+        owed.Select(n => n.Key).ShouldBe([ReminderKey(1), ReminderKey(2), ReminderKey(3)], ignoreOrder: true);
+        (await worker.Ledger.AddAsync([owed[1]], clock.GetUtcNow(), None)).ShouldBe(1);
+
+        // When
+        var added = await worker.Ledger.AddAsync(owed, clock.GetUtcNow(), None);
+
+        // Then
+        added.ShouldBe(2);
+        (await db.QueryAsync<string>("SELECT notice_key FROM notices")).ShouldBe(owed.Select(n => n.Key), ignoreOrder: true);
     }
 
     [Theory]

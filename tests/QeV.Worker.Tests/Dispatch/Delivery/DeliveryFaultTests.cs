@@ -150,16 +150,17 @@ public sealed class DeliveryFaultTests(SmtpSinkFixture fixture) : IClassFixture<
         Sink.WriteScript(new Dictionary<string, object>());
 
         // When
-        var untouched = await worker.Ledger.RequeueAsync(NoticeState.Dead, "F12", null, clock.UtcNow, None);
-        var requeued = await worker.Ledger.RequeueAsync(NoticeState.Dead, "F01", Day, clock.UtcNow, None);
+        var otherRule = await worker.Ledger.RequeueAsync(NoticeState.Dead, "F12", null, clock.UtcNow, None);
+        var plannedEarlier = await worker.Ledger.RequeueAsync(NoticeState.Dead, "F01", Day.AddDays(1), clock.UtcNow, None);
+        var requeued = await worker.Ledger.RequeueAsync(NoticeState.Dead, null, null, clock.UtcNow, None);
         var run = await worker.Cycle.DispatchAsync(Day, officeOpen: true, None);
 
-        // Then
-        untouched.ShouldBe(0);
-        requeued.ShouldBe(1);
+        // Then: --rule and --since narrow it down; without them every dead notice is owed again
+        (otherRule, plannedEarlier, requeued).ShouldBe((0, 0, 1));
         run.Sent.ShouldBe(1, Sink.Log);
         Sink.MessagesTo("kw@" + domain).ShouldHaveSingleItem().NoticeKey.ShouldBe(ReminderKey());
         (await db.ScalarAsync<string>("SELECT event FROM notice_events WHERE notice_key = @key", new { key = ReminderKey() })).ShouldBe("requeued");
+        (await db.ScalarAsync<string>("SELECT detail FROM notice_events WHERE notice_key = @key", new { key = ReminderKey() })).ShouldBe("dead -> pending");
     }
 
     private sealed class DeliveryAudit
