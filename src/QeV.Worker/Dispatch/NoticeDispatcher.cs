@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -132,7 +131,7 @@ public sealed class NoticeDispatcher(
         var readable = new List<(NoticeRow Row, NoticeContent Content)>(batch.Count);
         foreach (var row in batch)
         {
-            var (content, error) = Read(row);
+            var (content, error) = NoticeJson.TryDeserialize(row.Content);
             if (content is null)
             {
                 await _ledgerQueue.WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
@@ -161,24 +160,6 @@ public sealed class NoticeDispatcher(
         }
 
         return items;
-    }
-
-    /// <summary>The notice's content, or why it cannot be read (a row written by hand or by a broken older version).</summary>
-    private static (NoticeContent? Content, string Error) Read(NoticeRow row)
-    {
-        try
-        {
-            return (NoticeJson.Deserialize(row.Content), "");
-        }
-        catch (JsonException ex)
-        {
-            return (null, "Inhalt nicht lesbar: " + ex.Message);
-        }
-    }
-
-    private sealed record BatchRun(TransportBreaker Breaker, RunCounts Counts, DateOnly Day, CancellationToken Stopping)
-    {
-        public volatile bool Failed;
     }
 
     /// <summary>

@@ -19,4 +19,17 @@ public static class NoticeJson
 
     public static NoticeContent Deserialize(string json) =>
         JsonSerializer.Deserialize<NoticeContent>(json, Options) ?? throw new JsonException("leerer Inhalt");
+
+    /// <summary>The content, or why it cannot be read (a row written by hand or by a broken older version).</summary>
+    public static (NoticeContent? Content, string Error) TryDeserialize(string json)
+    {
+        try
+        {
+            return (Deserialize(json), "");
+        }
+        catch (JsonException ex)
+        {
+            return (null, "Inhalt nicht lesbar: " + ex.Message);
+        }
+    }
 }
