@@ -214,6 +214,29 @@ public sealed class NotificationCycleTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Dispatch_ContentUnreadable_DeadWithTheReasonTheOtherSent(TestEngine engine)
+    {
+        // Given: two owed reminders; the stored content of C-1's is broken (written by hand)
+        var domain = NewDomain();
+        using var db = await DatabaseAsync(engine, Files(domain, cases: 2));
+        var outbox = db.Folder.Combine("mail-out");
+        using var worker = TestWorker.Pickup(db, ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0)), outbox);
+        (await worker.Cycle.ScanAsync(Day, None)).ShouldBe(2);
+        await db.ExecuteAsync("UPDATE notices SET content = '{kein json' WHERE notice_key = @key", new { key = ReminderKey() });
+
+        // When
+        var result = await worker.Cycle.DispatchAsync(Day, officeOpen: true, None);
+
+        // Then: that one is given up with the reason, nothing is sent for it, the other goes
+        (result.Sent, result.Dead).ShouldBe((1, 1));
+        SmtpMessage.ReadFolder(outbox).Select(m => m.NoticeKey).ShouldBe([ReminderKey(2)]);
+        var row = await worker.RowAsync(ReminderKey());
+        row.State.ShouldBe(NoticeState.Dead);
+        row.LastError.ShouldNotBeNull().ShouldStartWith("Inhalt nicht lesbar: ");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Dispatch_ReportArrivesAfterTheScan_ThatReminderObsoleteTheOtherSent(TestEngine engine)
     {
         // Given: the morning's scan plans the F01 reminders of C-1 and C-2; then the Entwicklungsbericht for M-1 is
