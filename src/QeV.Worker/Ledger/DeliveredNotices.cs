@@ -31,6 +31,10 @@ public sealed class DeliveredNotices(Database database)
             .OrderBy(r => r.Key, StringComparer.Ordinal)
             .ToLookup(r => r.SubjectId, r => r.Key, StringComparer.Ordinal);
 
+    /// <summary>How many notices <see cref="NotifiedBySubjectAsync"/> would read: part of <c>Scan/FactsVersion</c>.</summary>
+    public static async Task<long> CountAsync(ReadSnapshot snapshot, DateOnly asOf, CancellationToken ct) =>
+        (await snapshot.QueryAsync<long>("SELECT COUNT(*) FROM (" + Sql + ") n", Parameters(asOf), ct)).Single();
+
     private const string Sql = """
         SELECT rule, subject_id, due_date FROM notices
         WHERE kind = @kind AND state = @sent AND rule IS NOT NULL AND subject_id IS NOT NULL AND due_date IS NOT NULL

@@ -121,6 +121,10 @@ internal static class DeadlineRows
         public string PresentRules { get; set; } = "";
         public DateOnly? PlannedAsOf { get; set; }
         public string? PlannedSettings { get; set; }
+        public string? RefreshToken { get; set; }
+
+        /// <summary><see cref="FactsVersion"/> the refresh judged by; null when it must not be trusted (a partition failed).</summary>
+        public string? FactsVersion { get; set; }
     }
 #pragma warning restore CA1812
 }

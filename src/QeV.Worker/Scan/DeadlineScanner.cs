@@ -37,6 +37,11 @@ public sealed class DeadlineScanner(
     public async Task<ScanResult> RefreshAsync(DateOnly asOf, CancellationToken ct)
     {
         phases.Reset();
+        if (await UnchangedAsync(asOf, ct) is { } unchanged)
+        {
+            return unchanged;
+        }
+
         if (database.Dialect.SharesScans)
         {
             return await shared.RefreshAsync(this, asOf, ct);
@@ -60,6 +65,7 @@ public sealed class DeadlineScanner(
         // F06 is fulfilled by its delivered notice: the ledger is part of the facts, and of each case's fingerprint.
         var notified = await DeliveredNotices.NotifiedBySubjectAsync(snapshot, asOf, ct);
         var notifiedKeys = notified.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
+        var factsVersion = await FactsVersion.ReadAsync(snapshot, asOf, ct);
         var full = state is null || state.SettingsFingerprint != settingsFingerprint || state.LookupsFingerprint != lookupsFingerprint;
         var run = new ScanRun(Evaluator, phases, writer, snapshot, ContextFor(asOf), cleared: full, all: false, dayChanged: full || state!.AsOf != asOf, range: null);
         var planningFingerprint = settings.PlanningFingerprint();
@@ -120,7 +126,8 @@ public sealed class DeadlineScanner(
         var keepMark = planned && run.Changed!.Count == 0;
         await writer.RestoreStageDatesAsync(ct);
         await writer.SaveStateAsync(settingsFingerprint, lookupsFingerprint, asOf, run.Present, database.Dialect.Instant(clock.UtcNow), token,
-            keepMark ? asOf : null, keepMark ? planningFingerprint : null, ct);
+            keepMark ? asOf : null, keepMark ? planningFingerprint : null, run.Failures.Count == 0 ? factsVersion : null, ct);
+        await FactsVersion.MarkCleanAsync(connection, tx, ct);
         await tx.CommitAsync(ct);
         phases.Stop(Phase.Write, started);
         return new ScanResult(asOf, full, run.Partitions, run.Evaluated, run.DayOnly, run.Removed, run.Written, reader.RowsRead,
@@ -130,6 +137,34 @@ public sealed class DeadlineScanner(
             RefreshToken = token,
             PlanningFingerprint = planningFingerprint,
             ChangedPartitions = run.Changed,
+        };
+    }
+
+    /// <summary>
+    /// The last refresh stands when it judged the same day with the same settings by the same <see cref="FactsVersion"/>
+    /// and no partition failed: then no fact is read and nothing is written (a refresh would re-evaluate nothing, and
+    /// the organisation-wide rules would give the same rows). Read in one snapshot, so the state and the version belong
+    /// together; a writer that commits after it counts for the next refresh.
+    /// </summary>
+    private async Task<ScanResult?> UnchangedAsync(DateOnly asOf, CancellationToken ct)
+    {
+        var started = ScanPhases.Start();
+        await using var snapshot = await ReadSnapshot.OpenAsync(database, ct);
+        var state = (await snapshot.QueryAsync<DeadlineRows.ScanState>(DeadlineTableWriter.StateSql, null, ct)).SingleOrDefault();
+        if (state?.FactsVersion is null || state.RefreshToken is null || state.AsOf != asOf || state.SettingsFingerprint != settings.Fingerprint()
+            || await FactsVersion.ReadAsync(snapshot, asOf, ct) != state.FactsVersion)
+        {
+            return null;
+        }
+
+        var planning = settings.PlanningFingerprint();
+        phases.Stop(Phase.Read, started);
+        return new ScanResult(asOf, false, 0, 0, 0, 0, 0, 0, state.PresentRules.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            Unchanged = true,
+            RefreshToken = state.RefreshToken,
+            PlanningFingerprint = planning,
+            ChangedPartitions = state.PlannedAsOf == asOf && state.PlannedSettings == planning ? new HashSet<string>(StringComparer.Ordinal) : null,
         };
     }
 

@@ -113,18 +113,19 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
     /// </summary>
     public async Task SaveStateAsync(
         string settings, string lookups, DateOnly asOf, IEnumerable<string> presentRules, object scannedAt, string token,
-        DateOnly? plannedAsOf, string? plannedSettings, CancellationToken ct)
+        DateOnly? plannedAsOf, string? plannedSettings, string? factsVersion, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_scans", transaction: tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at, refresh_token, planned_as_of, planned_settings) "
-            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt, @token, @plannedAsOf, @plannedSettings)",
-            new { settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt, token, plannedAsOf, plannedSettings },
+            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at, refresh_token, planned_as_of, planned_settings, facts_version) "
+            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt, @token, @plannedAsOf, @plannedSettings, @factsVersion)",
+            new { settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt, token, plannedAsOf, plannedSettings, factsVersion },
             tx, cancellationToken: ct));
     }
 
+    public const string StateSql =
+        "SELECT settings_fingerprint, lookups_fingerprint, as_of, present_rules, planned_as_of, planned_settings, refresh_token, facts_version FROM deadline_scans WHERE scan_id = 1";
+
     public async Task<DeadlineRows.ScanState?> LoadStateAsync(CancellationToken ct) =>
-        await connection.QuerySingleOrDefaultAsync<DeadlineRows.ScanState>(new CommandDefinition(
-            "SELECT settings_fingerprint, lookups_fingerprint, as_of, present_rules, planned_as_of, planned_settings FROM deadline_scans WHERE scan_id = 1",
-            transaction: tx, cancellationToken: ct));
+        await connection.QuerySingleOrDefaultAsync<DeadlineRows.ScanState>(new CommandDefinition(StateSql, transaction: tx, cancellationToken: ct));
 }

@@ -50,7 +50,8 @@ internal sealed class ScanFinish(Database database, ScanGenerations generations,
         var keepMark = generation.Planned && ranges.All(r => Changed(r).Count == 0);
         var now = time.GetUtcNow();
         await writer.SaveStateAsync(generation.SettingsFingerprint, lookupsFingerprint, generation.AsOf, present, database.Dialect.Instant(now),
-            generation.GenerationId, keepMark ? generation.AsOf : null, keepMark ? generation.PlanningFingerprint : null, ct);
+            generation.GenerationId, keepMark ? generation.AsOf : null, keepMark ? generation.PlanningFingerprint : null,
+            Trusted(generation, ranges, failures, lookupsFingerprint) ? generation.FactsVersion : null, ct);
         await generations.FinishAsync(connection, tx, generation.GenerationId, deadlines.Count,
             string.Join(",", present.Order(StringComparer.Ordinal)), JsonSerializer.Serialize(failures), now, ct);
         await tx.CommitAsync(ct);
@@ -72,6 +73,10 @@ internal sealed class ScanFinish(Database database, ScanGenerations generations,
             Shared = true,
         };
     }
+
+    /// <summary>The version taken at the generation's start holds when no range or organisation rule failed and the lookups stayed.</summary>
+    private static bool Trusted(ScanGenerations.GenerationRow generation, IReadOnlyList<ScanGenerations.RangeRow> ranges, List<RuleFailure> failures, string lookups) =>
+        failures.Count == 0 && lookups == generation.LookupsFingerprint && ranges.All(r => Failures(r.Failures).Count == 0);
 
     private static string[] Split(string? rules) => string.IsNullOrEmpty(rules) ? [] : rules.Split(',');
 

@@ -47,9 +47,9 @@ internal sealed class ScanGenerations(Database database)
     public async Task CreateAsync(DbConnection connection, DbTransaction tx, GenerationRow g, IReadOnlyList<(string Scope, KeyRange Range)> ranges, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO scan_generations (generation_id, as_of, settings_fingerprint, lookups_fingerprint, planning_fingerprint, full_refresh, day_changed, planned, state, started_at)
-            VALUES (@GenerationId, @AsOf, @SettingsFingerprint, @LookupsFingerprint, @PlanningFingerprint, @FullRefresh, @DayChanged, @Planned, @State, @startedAt)
-            """, new { g.GenerationId, g.AsOf, g.SettingsFingerprint, g.LookupsFingerprint, g.PlanningFingerprint, g.FullRefresh, g.DayChanged, g.Planned, g.State,
+            INSERT INTO scan_generations (generation_id, as_of, settings_fingerprint, lookups_fingerprint, planning_fingerprint, full_refresh, day_changed, planned, state, started_at, facts_version)
+            VALUES (@GenerationId, @AsOf, @SettingsFingerprint, @LookupsFingerprint, @PlanningFingerprint, @FullRefresh, @DayChanged, @Planned, @State, @startedAt, @FactsVersion)
+            """, new { g.GenerationId, g.AsOf, g.SettingsFingerprint, g.LookupsFingerprint, g.PlanningFingerprint, g.FullRefresh, g.DayChanged, g.Planned, g.State, g.FactsVersion,
                 startedAt = Dialect.Instant(g.StartedAt) }, tx, cancellationToken: ct));
         var rows = ranges.Select((r, i) => new { id = g.GenerationId, no = i, scope = r.Scope, after = r.Range.After, last = r.Range.Last, state = "open" });
         await connection.ExecuteAsync(new CommandDefinition(
@@ -195,6 +195,9 @@ internal sealed class ScanGenerations(Database database)
         public int? Written { get; set; }
         public string? PresentRules { get; set; }
         public string? Failures { get; set; }
+
+        /// <summary><see cref="Scan.FactsVersion"/> before any range was read: a change after it makes the next scan differ.</summary>
+        public string? FactsVersion { get; set; }
     }
 
     public sealed class RangeRow

@@ -30,6 +30,12 @@ public sealed record ScanResult(
     /// </summary>
     public IReadOnlySet<string>? ChangedPartitions { get; init; }
 
+    /// <summary>
+    /// Nothing the deadlines depend on changed since the last refresh (same day, settings and <see cref="FactsVersion"/>):
+    /// no fact was read, the table stands as it was, and <see cref="RefreshToken"/> is that refresh's.
+    /// </summary>
+    public bool Unchanged { get; init; }
+
     /// <summary>A generation several instances shared (PostgreSQL): one of them plans its notices (<see cref="SharedScan.TakePlanningAsync"/>).</summary>
     public bool Shared { get; init; }
 }

@@ -94,9 +94,11 @@ public sealed partial class SharedScan(
         var started = ScanPhases.Start();
         var state = await new DeadlineTableWriter(connection, tx).LoadStateAsync(ct);
         string lookupsFingerprint;
+        string factsVersion;
         await using (var snapshot = await ReadSnapshot.OpenAsync(database, ct))
         {
             lookupsFingerprint = PartitionFingerprint.Of(await new PartitionReader(snapshot).ReadLookupsAsync(ct));
+            factsVersion = await FactsVersion.ReadAsync(snapshot, asOf, ct);
         }
 
         var full = state is null || state.SettingsFingerprint != mine || state.LookupsFingerprint != lookupsFingerprint;
@@ -114,6 +116,7 @@ public sealed partial class SharedScan(
             Planned = !dayChanged && state!.PlannedAsOf == asOf && state.PlannedSettings == planning,
             State = ScanGenerations.Running,
             StartedAt = now,
+            FactsVersion = factsVersion,
         };
         var size = options.Value.RangeSize;
         var ranges = new List<(string, KeyRange)>();

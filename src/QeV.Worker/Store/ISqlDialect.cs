@@ -78,6 +78,13 @@ public interface ISqlDialect
     /// </summary>
     Task LockForScanAsync(DbConnection connection, DbTransaction tx, CancellationToken ct);
 
+    /// <summary>
+    /// DDL that makes every change to the fact tables <paramref name="tables"/> count in <c>fact_changes.seq</c>
+    /// (read by <c>Scan/FactsVersion</c>), whoever writes them: the import, <c>generate</c>, a source sync or a hand-made UPDATE.
+    /// The statements run as they are, after the migration's portable part.
+    /// </summary>
+    IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables);
+
     /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 }

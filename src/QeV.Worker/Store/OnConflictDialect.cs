@@ -22,6 +22,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string Ddl(string portableSql);
 
+    public abstract IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables);
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);

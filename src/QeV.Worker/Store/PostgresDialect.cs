@@ -24,6 +24,24 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override object Instant(DateTimeOffset value) => value.ToUniversalTime();
 
+    // Statement triggers: a COPY of a million rows counts once, and only when it changed a row (the transition table).
+    // Every changing statement counts, with no "clean" shortcut: writers do not wait for a scan here, so a scan keeps the
+    // seq its snapshot saw, and any later change makes the next scan's differ.
+    public override IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables) =>
+    [
+        "CREATE OR REPLACE FUNCTION qev_fact_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + "IF EXISTS (SELECT 1 FROM changed_rows) THEN UPDATE fact_changes SET seq = seq + 1 WHERE id = 1; END IF; RETURN NULL; END $$",
+        "CREATE OR REPLACE FUNCTION qev_fact_table_truncated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + "UPDATE fact_changes SET seq = seq + 1 WHERE id = 1; RETURN NULL; END $$",
+        .. tables.SelectMany(table => new[]
+        {
+            $"CREATE TRIGGER tr_{table}_insert_changes AFTER INSERT ON {table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION qev_fact_rows_changed()",
+            $"CREATE TRIGGER tr_{table}_update_changes AFTER UPDATE ON {table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION qev_fact_rows_changed()",
+            $"CREATE TRIGGER tr_{table}_delete_changes AFTER DELETE ON {table} REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION qev_fact_rows_changed()",
+            $"CREATE TRIGGER tr_{table}_truncate_changes AFTER TRUNCATE ON {table} FOR EACH STATEMENT EXECUTE FUNCTION qev_fact_table_truncated()",
+        }),
+    ];
+
     public override string Ddl(string portableSql) => portableSql
         .Replace("{date}", "date", StringComparison.Ordinal)
         .Replace("{bool}", "boolean", StringComparison.Ordinal)

@@ -32,6 +32,12 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string Ddl(string portableSql) => TSqlDdl.Translate(portableSql);
 
+    // Statement triggers (T-SQL has no others), counting only when rows changed; CREATE TRIGGER must open its batch, hence EXEC.
+    public IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables) =>
+        [.. tables.Select(table =>
+            $"IF OBJECT_ID(N'tr_{table}_changes', N'TR') IS NULL EXEC(N'CREATE TRIGGER tr_{table}_changes ON {table} AFTER INSERT, UPDATE, DELETE AS "
+            + "BEGIN SET NOCOUNT ON; IF EXISTS (SELECT 1 FROM inserted) OR EXISTS (SELECT 1 FROM deleted) UPDATE fact_changes SET seq = seq + 1 WHERE id = 1; END')")];
+
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     // XACT_ABORT: any run-time error rolls the whole transaction back instead of leaving it open with half its work.

@@ -8,6 +8,8 @@ public sealed class SqliteDialect : OnConflictDialect
 {
     public override string Name => "sqlite";
 
+    private static readonly string[] ChangingStatements = ["INSERT", "UPDATE", "DELETE"];
+
     public override string InList(string column, string parameter) => $"{column} IN {parameter}";
 
     public override string SkipLockedClause => "";
@@ -24,6 +26,13 @@ public sealed class SqliteDialect : OnConflictDialect
         .Replace("{timestamp}", "TEXT", StringComparison.Ordinal)
         .Replace("{text}", "TEXT", StringComparison.Ordinal)
         .Replace("{int}", "INTEGER", StringComparison.Ordinal);
+
+    // Row triggers only on SQLite. The first changed row after a scan counts; the rest find clean = 0 and cost the look-up
+    // of one row. A scan holds the single write lock while it reads seq and sets clean, so no writer comes in between.
+    public override IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables) =>
+        [.. tables.SelectMany(table => ChangingStatements.Select(op =>
+            $"CREATE TRIGGER IF NOT EXISTS tr_{table}_{op.ToLowerInvariant()}_changes AFTER {op} ON {table} "
+            + "BEGIN UPDATE fact_changes SET seq = seq + 1, clean = 0 WHERE id = 1 AND clean = 1; END"))];
 
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 

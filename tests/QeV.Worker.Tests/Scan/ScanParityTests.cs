@@ -102,7 +102,8 @@ public sealed class ScanParityTests
         again.Full.ShouldBeFalse();
         again.Evaluated.ShouldBe(0);
         again.DayOnly.ShouldBe(0);
-        again.DeadlinesWritten.ShouldBeGreaterThan(0); // the organisation-wide rules, always
+        again.Unchanged.ShouldBeTrue(); // nothing changed since: no fact read, nothing written (FactChangesTests)
+        again.DeadlinesWritten.ShouldBe(0);
         await db.ExecuteAsync("UPDATE appointments SET outcome = 'no_show' WHERE case_id IN (SELECT case_id FROM cases WHERE case_id LIKE '%5')");
         var (_, changed) = await service.FromTableAsync(SeedDay, null, false, CancellationToken.None);
         changed!.Evaluated.ShouldBeInRange(100, 160);

@@ -27,7 +27,7 @@ public sealed class ScanProcessTests
         first.StdOut.ShouldStartWith("Scan 23.11.2026: vollständig");
         (await db.ScalarAsync<long>("SELECT COUNT(*) FROM notices")).ShouldBeGreaterThan(0);
         second.ExitCode.ShouldBe(0, second.ToString());
-        second.StdOut.ShouldContain("inkrementell");
+        second.StdOut.ShouldContain("inkrementell, nichts geändert seit dem letzten Scan (keine Fakten gelesen)");
         second.StdOut.ShouldContain(" 0 neu ausgewertet, 0 nur tagesabhängig");
         second.StdOut.ShouldContain(" 0 Nachrichten neu");
         report.ExitCode.ShouldBe(0, report.ToString());

@@ -19,5 +19,6 @@ public static class MigrationCatalog
         M015AgreementJugendamt.Migration,
         M016SharedScan.Migration,
         M017StageDates.Migration,
+        M018FactChanges.Migration,
     ];
 }

@@ -35,6 +35,11 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
             }
 
             await connection.ExecuteAsync(new CommandDefinition(dialect.Ddl(migration.Sql), transaction: tx, cancellationToken: ct));
+            foreach (var statement in migration.DialectSql?.Invoke(dialect) ?? [])
+            {
+                await connection.ExecuteAsync(new CommandDefinition(statement, transaction: tx, cancellationToken: ct));
+            }
+
             await connection.ExecuteAsync(new CommandDefinition(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @now)",
                 new { version = migration.Version, name = migration.Name, now = dialect.Instant(now) }, tx, cancellationToken: ct));

@@ -1,0 +1,219 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using QeV.Domain.Tables;
+using QeV.Worker.Scan;
+using QeV.Worker.Store.Migrations;
+using QeV.Worker.Store.Bulk;
+using QeV.Worker.Tests.Notifications;
+using QeV.Worker.Tests.Support;
+
+namespace QeV.Worker.Tests.Scan;
+
+/// <summary>
+/// Work that grows with what changed (issue 9, "scan when nothing changed"): triggers on every fact table count each
+/// change in <c>fact_changes</c> (M018), whoever makes it. A refresh on the same day with the same settings that finds
+/// the count and the delivered notices as the last refresh left them reads no fact and writes nothing. Any change by
+/// hand (an UPDATE, INSERT or DELETE in any fact table), a delivered notice, a new day, other settings or a partition
+/// that failed makes the next refresh judge the facts again.
+/// </summary>
+public sealed class FactChangesTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 23);
+
+    private static async Task<(TestDatabase Db, TestWorker Worker, TempFolder Mails)> ScannedAsync(TestEngine engine)
+    {
+        var db = await TestDatabase.CreateAsync(engine);
+        await new SyntheticLoader(db.Database).LoadAsync(5, Day, 300, null, CancellationToken.None);
+        var mails = new TempFolder();
+        var worker = TestWorker.Pickup(db, new ManualTimeProvider(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero)), mails.Path);
+        (await worker.Cycle.ScanAsync(Day, CancellationToken.None)).ShouldBeGreaterThan(100);
+        return (db, worker, mails);
+    }
+
+    private static Task<ScanResult> RefreshAsync(TestWorker worker, DateOnly day) =>
+        worker.Services.GetRequiredService<DeadlineScanner>().RefreshAsync(day, CancellationToken.None);
+
+    private static Task<List<string>> TableAsync(TestDatabase db) => db.QueryAsync<string>(
+        "SELECT rule || ' ' || subject_id || ' ' || CAST(due_date AS TEXT) || ' ' || CAST(fulfilled AS TEXT) FROM deadlines ORDER BY rule, subject_id, due_date");
+
+    [Fact]
+    public void FactTables_AreEveryTableOfTheImport()
+    {
+        // Given: the tables the import writes (CONTRACT.md's files)
+        var imported = ImportCatalog.Tables.Select(t => t.Table).ToList();
+
+        // When / Then: M018 counts changes in each of them, and in no other table (a new fact table needs its triggers)
+        imported.Count.ShouldBe(13);
+        M018FactChanges.FactTables.ShouldBe(imported, ignoreOrder: true);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_NothingChangedSameDay_ReadsNoFactAndTheTableStays(TestEngine engine)
+    {
+        // Given: 300 generated cases, scanned once on 23.11.2026 (the table refreshed, the notices in the ledger)
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            var before = await TableAsync(db);
+            var token = await db.ScalarAsync<string>("SELECT refresh_token FROM deadline_scans");
+
+            // When: the same day again, twice
+            var second = await RefreshAsync(worker, Day);
+            var third = await RefreshAsync(worker, Day);
+
+            // Then: no row read, nothing re-evaluated or written, the table and its refresh token as they were
+            foreach (var scan in new[] { second, third })
+            {
+                scan.Unchanged.ShouldBeTrue();
+                scan.Full.ShouldBeFalse();
+                (scan.RowsRead, scan.Partitions, scan.Evaluated, scan.DeadlinesWritten).ShouldBe((0L, 0L, 0L, 0L));
+                scan.RefreshToken.ShouldBe(token);
+            }
+
+            before.Count.ShouldBeGreaterThan(300);
+            (await TableAsync(db)).ShouldBe(before);
+        }
+    }
+
+    public static TheoryData<TestEngine, string> ChangesByHand()
+    {
+        var data = new TheoryData<TestEngine, string>();
+        foreach (var engine in TestEngines.Each)
+        {
+            data.Add(engine, "UPDATE meetings SET status = status WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)");
+            data.Add(engine, "DELETE FROM reports WHERE report_id = (SELECT MIN(report_id) FROM reports)");
+            data.Add(engine, "INSERT INTO ag78_sessions (session_id, organisation_id, date) SELECT 'AG-NEU', MIN(organisation_id), '2026-11-20' FROM organisations WHERE kind = 'jugendamt'");
+            data.Add(engine, "UPDATE staff SET absent_from = NULL WHERE staff_id = (SELECT MIN(staff_id) FROM staff)");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ChangesByHand))]
+    public async Task Refresh_AFactTableChangedByHand_JudgesTheFactsAgain(TestEngine engine, string change)
+    {
+        // Given: a refreshed table, then one statement another tool might run on the fact tables
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            await db.ExecuteAsync(change);
+
+            // When
+            var next = await RefreshAsync(worker, Day);
+            var after = await RefreshAsync(worker, Day);
+
+            // Then: the refresh after the change reads the facts again (every partition's fingerprint); the one after
+            // that finds nothing new again
+            next.Unchanged.ShouldBeFalse(change);
+            next.Partitions.ShouldBeGreaterThan(300);
+            after.Unchanged.ShouldBeTrue(change);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_MeetingMovedByHand_ItsDeadlineMoves(TestEngine engine)
+    {
+        // Given: a planned Fortschreibung and its F01 deadline in the table
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            var meeting = await db.ScalarAsync<string>(
+                "SELECT MIN(meeting_id) FROM meetings WHERE kind = 'fortschreibung' AND status = 'planned' AND date > '2027-01-15' AND date < '2027-06-01'");
+            var due = await db.ScalarAsync<string>("SELECT CAST(due_date AS TEXT) FROM deadlines WHERE rule = 'F01' AND subject_id = @meeting", new { meeting });
+
+            // When: the meeting is moved four weeks later by an UPDATE, and the table is refreshed on the same day
+            var moved = DateOnly.Parse(await db.ScalarAsync<string>("SELECT CAST(date AS TEXT) FROM meetings WHERE meeting_id = @meeting", new { meeting }), CultureInfo.InvariantCulture).AddDays(28);
+            await db.ExecuteAsync("UPDATE meetings SET date = @moved WHERE meeting_id = @meeting", new { moved, meeting });
+            var scan = await RefreshAsync(worker, Day);
+
+            // Then: re-evaluated, and F01 is due four weeks later than before
+            scan.Unchanged.ShouldBeFalse();
+            scan.Evaluated.ShouldBe(1);
+            var now = await db.ScalarAsync<string>("SELECT CAST(due_date AS TEXT) FROM deadlines WHERE rule = 'F01' AND subject_id = @meeting", new { meeting });
+            DateOnly.Parse(now, CultureInfo.InvariantCulture).ShouldBe(DateOnly.Parse(due, CultureInfo.InvariantCulture).AddDays(28));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_NoticeDeliveredSinceTheLastRefresh_JudgesTheFactsAgain(TestEngine engine)
+    {
+        // Given: a refreshed table, then one owed notice delivered (F06 is fulfilled by its delivered notice)
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            (await db.ScalarAsync<long>("SELECT COUNT(*) FROM notices WHERE kind = 'notice' AND state = 'pending'")).ShouldBeGreaterThan(0);
+            await db.ExecuteAsync(
+                "UPDATE notices SET state = 'sent' WHERE notice_key = (SELECT MIN(notice_key) FROM notices WHERE kind = 'notice' AND state = 'pending')");
+
+            // When
+            var scan = await RefreshAsync(worker, Day);
+
+            // Then
+            scan.Unchanged.ShouldBeFalse();
+            scan.Partitions.ShouldBeGreaterThan(300);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_NextDayOrOtherSettings_NotUnchanged(TestEngine engine)
+    {
+        // Given
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            // When: the next day; then that day again with the stored settings made different
+            var nextDay = await RefreshAsync(worker, Day.AddDays(1));
+            await db.ExecuteAsync("UPDATE deadline_scans SET settings_fingerprint = 'other'");
+            var otherSettings = await RefreshAsync(worker, Day.AddDays(1));
+
+            // Then: the next day re-runs the day-dependent rules; other settings re-evaluate everything
+            nextDay.Unchanged.ShouldBeFalse();
+            nextDay.DayOnly.ShouldBeGreaterThan(0);
+            otherSettings.Unchanged.ShouldBeFalse();
+            otherSettings.Full.ShouldBeTrue();
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_APartitionFailed_EveryRefreshJudgesAgainAndReportsIt(TestEngine engine)
+    {
+        // Given: one planned Fortschreibung dated in year 0001 (written by another tool; F01 has no "zwei Wochen vorab")
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            await db.ExecuteAsync(
+                "UPDATE meetings SET date = '0001-01-03', kind = 'fortschreibung', status = 'planned' WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)");
+
+            // When: the same day, twice
+            var first = await RefreshAsync(worker, Day);
+            var second = await RefreshAsync(worker, Day);
+
+            // Then: neither refresh trusts the last one: both read the facts and both report the failure
+            foreach (var scan in new[] { first, second })
+            {
+                scan.Unchanged.ShouldBeFalse();
+                scan.Failures.Where(f => f.Rule == "F01").ShouldHaveSingleItem();
+            }
+
+            (await db.ScalarAsync<string?>("SELECT facts_version FROM deadline_scans")).ShouldBeNull();
+        }
+    }
+}
