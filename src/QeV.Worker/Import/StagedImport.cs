@@ -66,6 +66,7 @@ public sealed class StagedImport(Database database)
         }
 
         var summaries = new List<ImportFileSummary>();
+        var suspended = await BulkFactWrite.SuspendAsync(database.Dialect, connection, tx, ct);
         foreach (var (stage, read) in stages.Values)
         {
             var inserted = await stage.CountNewAsync(connection, tx, ct);
@@ -78,6 +79,7 @@ public sealed class StagedImport(Database database)
             }
         }
 
+        await BulkFactWrite.ResumeAsync(database.Dialect, connection, tx, suspended, changed: summaries.Any(s => s.Inserted + s.Updated > 0), ct);
         await tx.CommitAsync(ct);
         return new ImportSummary(summaries);
     }

@@ -85,6 +85,12 @@ public interface ISqlDialect
     /// </summary>
     IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables);
 
+    /// <summary>
+    /// What <see cref="BulkFactWrite"/> drops for the length of a bulk write: SQLite's row triggers; nothing where the
+    /// triggers fire once per statement.
+    /// </summary>
+    IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables);
+
     /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 }

@@ -24,6 +24,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract IReadOnlyList<string> FactChangeTriggers(IReadOnlyList<string> tables);
 
+    public abstract IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables);
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);

@@ -42,6 +42,8 @@ public sealed class PostgresDialect : OnConflictDialect
         }),
     ];
 
+    public override IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables) => [];
+
     public override string Ddl(string portableSql) => portableSql
         .Replace("{date}", "date", StringComparison.Ordinal)
         .Replace("{bool}", "boolean", StringComparison.Ordinal)

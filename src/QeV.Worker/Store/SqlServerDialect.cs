@@ -38,6 +38,8 @@ public sealed class SqlServerDialect : ISqlDialect
             $"IF OBJECT_ID(N'tr_{table}_changes', N'TR') IS NULL EXEC(N'CREATE TRIGGER tr_{table}_changes ON {table} AFTER INSERT, UPDATE, DELETE AS "
             + "BEGIN SET NOCOUNT ON; IF EXISTS (SELECT 1 FROM inserted) OR EXISTS (SELECT 1 FROM deleted) UPDATE fact_changes SET seq = seq + 1 WHERE id = 1; END')")];
 
+    public IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables) => [];
+
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     // XACT_ABORT: any run-time error rolls the whole transaction back instead of leaving it open with half its work.

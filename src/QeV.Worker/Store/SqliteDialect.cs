@@ -34,6 +34,9 @@ public sealed class SqliteDialect : OnConflictDialect
             $"CREATE TRIGGER IF NOT EXISTS tr_{table}_{op.ToLowerInvariant()}_changes AFTER {op} ON {table} "
             + "BEGIN UPDATE fact_changes SET seq = seq + 1, clean = 0 WHERE id = 1 AND clean = 1; END"))];
 
+    public override IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables) =>
+        [.. tables.SelectMany(table => ChangingStatements.Select(op => $"DROP TRIGGER IF EXISTS tr_{table}_{op.ToLowerInvariant()}_changes"))];
+
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken ct) =>

@@ -145,6 +145,39 @@ public sealed class FactChangesTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_AfterImports_OnlyAnImportThatChangedARowCounts(TestEngine engine)
+    {
+        // Given: an imported and scanned database (on SQLite the import writes without its row triggers and counts once)
+        var domain = NotificationData.NewDomain();
+        var files = NotificationData.Files(domain, cases: 3);
+        using var db = await TestDatabase.CreateAsync(engine);
+        await db.ImportAsync(files);
+        using var mails = new TempFolder();
+        using var worker = TestWorker.Pickup(db, new ManualTimeProvider(new DateTimeOffset(2026, 6, 5, 8, 0, 0, TimeSpan.Zero)), mails.Path);
+        var day = NotificationData.Day;
+        await worker.Cycle.ScanAsync(day, CancellationToken.None);
+
+        // When: the same files again; then one Führungszeugnis issued a day later; then a hand-made change after that
+        await db.ImportAsync(files);
+        var sameFiles = await RefreshAsync(worker, day);
+        var changed = new Dictionary<string, string>(files)
+        {
+            ["fuehrungszeugnisse.csv"] = files["fuehrungszeugnisse.csv"].Replace("S-3,2024-01-10", "S-3,2024-01-11", StringComparison.Ordinal),
+        };
+        await db.ImportAsync(changed);
+        var changedFile = await RefreshAsync(worker, day);
+        await db.ExecuteAsync("UPDATE staff SET display_name = display_name WHERE staff_id = 'S-3'");
+        var byHand = await RefreshAsync(worker, day);
+
+        // Then: the unchanged import counts for nothing; the changed one does, and the triggers are back after it
+        sameFiles.Unchanged.ShouldBeTrue();
+        changedFile.Unchanged.ShouldBeFalse();
+        changedFile.Evaluated.ShouldBe(1);
+        byHand.Unchanged.ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Refresh_NoticeDeliveredSinceTheLastRefresh_JudgesTheFactsAgain(TestEngine engine)
     {
         // Given: a refreshed table, then one owed notice delivered (F06 is fulfilled by its delivered notice)

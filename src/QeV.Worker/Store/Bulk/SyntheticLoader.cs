@@ -23,9 +23,11 @@ public sealed class SyntheticLoader(Database database)
 
         await using var session = await BulkWriteSession.BeginAsync(connection, ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var suspended = await BulkFactWrite.SuspendAsync(database.Dialect, connection, tx, ct);
         var sink = new Batches(BulkInserter.Create(connection, tx), cases, progress, ct);
         new SyntheticGenerator(seed, today, cases).Generate(sink);
         await sink.FlushAsync(ct);
+        await BulkFactWrite.ResumeAsync(database.Dialect, connection, tx, suspended, changed: sink.Rows > 0, ct);
         await tx.CommitAsync(ct);
         return sink.Rows;
     }
