@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Dapper;
-using QeV.Worker.Store.Migrations;
 
 namespace QeV.Worker.Store;
 
@@ -16,7 +15,7 @@ public static class BulkFactWrite
 {
     public static async Task<bool> SuspendAsync(ISqlDialect dialect, DbConnection connection, DbTransaction tx, CancellationToken ct)
     {
-        var drops = dialect.DropFactChangeTriggers(M018FactChanges.FactTables);
+        var drops = dialect.DropFactChangeTriggers(FactTables.All);
         foreach (var drop in drops)
         {
             await connection.ExecuteAsync(new CommandDefinition(drop, transaction: tx, cancellationToken: ct));
@@ -38,7 +37,7 @@ public static class BulkFactWrite
                 "UPDATE fact_changes SET seq = seq + 1, clean = 0 WHERE id = 1 AND clean = 1", transaction: tx, cancellationToken: ct));
         }
 
-        foreach (var create in dialect.FactChangeTriggers(M018FactChanges.FactTables))
+        foreach (var create in dialect.FactChangeTriggers(FactTables.All))
         {
             await connection.ExecuteAsync(new CommandDefinition(create, transaction: tx, cancellationToken: ct));
         }

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using QeV.Domain.Tables;
 using QeV.Worker.Scan;
-using QeV.Worker.Store.Migrations;
+using QeV.Worker.Store;
 using QeV.Worker.Store.Bulk;
 using QeV.Worker.Tests.Notifications;
 using QeV.Worker.Tests.Support;
@@ -44,7 +44,7 @@ public sealed class FactChangesTests
 
         // When / Then: M018 counts changes in each of them, and in no other table (a new fact table needs its triggers)
         imported.Count.ShouldBe(13);
-        M018FactChanges.FactTables.ShouldBe(imported, ignoreOrder: true);
+        FactTables.All.ShouldBe(imported, ignoreOrder: true);
     }
 
     [Theory]

@@ -10,13 +10,6 @@ namespace QeV.Worker.Store.Migrations;
 /// </summary>
 internal static class M018FactChanges
 {
-    /// <summary>Every table the scan reads facts from (the lookups, the partitions, the organisation-wide tables).</summary>
-    public static IReadOnlyList<string> FactTables { get; } =
-    [
-        "organisations", "teams", "staff", "cases", "meetings", "reports", "appointments", "fuehrungszeugnisse",
-        "agreements", "ag78_sessions", "trainings", "home_visits", "provider_dialogues",
-    ];
-
     public static Migration Migration { get; } = new(18, "fact change counter", """
         CREATE TABLE IF NOT EXISTS fact_changes (
             id {int} PRIMARY KEY,
@@ -27,6 +20,6 @@ internal static class M018FactChanges
         ALTER TABLE scan_generations ADD COLUMN facts_version {text};
         """)
     {
-        DialectSql = dialect => dialect.FactChangeTriggers(FactTables),
+        DialectSql = dialect => dialect.FactChangeTriggers(FactTables.All),
     };
 }
