@@ -65,7 +65,8 @@ public sealed class DeadlineScanner(
         // F06 is fulfilled by its delivered notice: the ledger is part of the facts, and of each case's fingerprint.
         var notified = await DeliveredNotices.NotifiedBySubjectAsync(snapshot, asOf, ct);
         var notifiedKeys = notified.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
-        var factsVersion = await FactsVersion.ReadAsync(snapshot, asOf, ct);
+        // The delivered notices just read are the ones the version counts: no second query for them.
+        var factsVersion = FactsVersion.Of(await FactsVersion.SeqAsync(snapshot, ct), notified.Sum(g => g.LongCount()));
         var full = state is null || state.SettingsFingerprint != settingsFingerprint || state.LookupsFingerprint != lookupsFingerprint;
         var run = new ScanRun(Evaluator, phases, writer, snapshot, ContextFor(asOf), cleared: full, all: false, dayChanged: full || state!.AsOf != asOf, range: null);
         var planningFingerprint = settings.PlanningFingerprint();

@@ -14,12 +14,14 @@ namespace QeV.Worker.Scan;
 /// </summary>
 public static class FactsVersion
 {
-    public static async Task<string> ReadAsync(ReadSnapshot snapshot, DateOnly asOf, CancellationToken ct)
-    {
-        var seq = (await snapshot.QueryAsync<long>("SELECT seq FROM fact_changes WHERE id = 1", null, ct)).Single();
-        var delivered = await DeliveredNotices.CountAsync(snapshot, asOf, ct);
-        return string.Create(CultureInfo.InvariantCulture, $"{seq}:{delivered}");
-    }
+    public static async Task<string> ReadAsync(ReadSnapshot snapshot, DateOnly asOf, CancellationToken ct) =>
+        Of(await SeqAsync(snapshot, ct), await DeliveredNotices.CountAsync(snapshot, asOf, ct));
+
+    /// <summary>The version from a counter and a number of delivered notices already read in the same snapshot.</summary>
+    public static string Of(long seq, long delivered) => string.Create(CultureInfo.InvariantCulture, $"{seq}:{delivered}");
+
+    public static async Task<long> SeqAsync(ReadSnapshot snapshot, CancellationToken ct) =>
+        (await snapshot.QueryAsync<long>("SELECT seq FROM fact_changes WHERE id = 1", null, ct)).Single();
 
     /// <summary>
     /// SQLite's triggers count only the first changed row after a scan (<c>clean = 1</c>); the refresh that read the
