@@ -1,4 +1,5 @@
 using System.Globalization;
+using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using QeV.Domain.Tables;
 using QeV.Worker.Scan;
@@ -174,6 +175,36 @@ public sealed class FactChangesTests
         changedFile.Unchanged.ShouldBeFalse();
         changedFile.Evaluated.ShouldBe(1);
         byHand.Unchanged.ShouldBeFalse();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task BulkWrite_KilledBeforeItsCommit_TheTriggersStandAndCount(TestEngine engine)
+    {
+        // Given: a scanned database, and a bulk write that took the triggers off and changed a row, then died (its
+        // transaction rolled back without the triggers being put back)
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            await using (var connection = await db.Database.OpenAsync(CancellationToken.None))
+            {
+                await using var tx = await db.Database.Dialect.BeginWriteAsync(connection, CancellationToken.None);
+                (await BulkFactWrite.SuspendAsync(db.Database.Dialect, connection, tx, CancellationToken.None)).ShouldBe(engine == TestEngine.Sqlite);
+                await connection.ExecuteAsync(new CommandDefinition("UPDATE staff SET display_name = display_name", transaction: tx));
+                await tx.RollbackAsync();
+            }
+
+            // When: another tool changes a fact afterwards
+            var unchanged = await RefreshAsync(worker, Day);
+            await db.ExecuteAsync("UPDATE meetings SET status = status WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)");
+            var afterChange = await RefreshAsync(worker, Day);
+
+            // Then: the dead write counted for nothing, and the triggers are still there to count the later change
+            unchanged.Unchanged.ShouldBeTrue();
+            afterChange.Unchanged.ShouldBeFalse();
+        }
     }
 
     [Theory]
