@@ -82,7 +82,7 @@ run_domain() {
 # Left out on purpose: the process tests (qev started as a child process: *ProcessTests, CrashWindowTests,
 # MultiInstanceTests, EndToEnd), which run for minutes each and would make a single mutant cost that long, and the
 # PostgreSQL cases of the parity theories, which repeat the SQLite case on the same code path.
-WORKER_FILTER="((FullyQualifiedName~QeV.Worker.Tests.Guards|FullyQualifiedName~DispatchSmtpTests|FullyQualifiedName~NotificationCycleTests|FullyQualifiedName~DeliveryFaultTests|FullyQualifiedName~BundlingTests|FullyQualifiedName~LedgerWriteRetryTests|FullyQualifiedName~QeV.Worker.Tests.Dispatch.Claims|FullyQualifiedName~QeV.Worker.Tests.Dispatch.Tallies|FullyQualifiedName~QeV.Worker.Tests.Dispatch.GroupCommit|FullyQualifiedName~QeV.Worker.Tests.Scheduling)&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests"
+WORKER_FILTER="((FullyQualifiedName~QeV.Worker.Tests.Guards|FullyQualifiedName~DispatchSmtpTests|FullyQualifiedName~NotificationCycleTests|FullyQualifiedName~DeliveryFaultTests|FullyQualifiedName~BundlingTests|FullyQualifiedName~LedgerWriteRetryTests|FullyQualifiedName~QeV.Worker.Tests.Dispatch.Claims|FullyQualifiedName~QeV.Worker.Tests.Dispatch.Tallies|FullyQualifiedName~QeV.Worker.Tests.Dispatch.GroupCommit|FullyQualifiedName~QeV.Worker.Tests.Dispatch.Breaker|FullyQualifiedName~QeV.Worker.Tests.Dispatch.Grouping|FullyQualifiedName~QeV.Worker.Tests.Scheduling)&DisplayName!~Postgres)|FullyQualifiedName~RowLockTests"
 
 run_worker() {
     local name=worker globs=() folder
