@@ -44,7 +44,7 @@ public static class ScanCommand
             {
                 var (table, plan) = await cycle.ScanTableAsync(day, token);
                 var scan = table.Scan;
-                summary = $"Scan {day:dd.MM.yyyy}: {(scan.Full ? "vollständig" : "inkrementell")}, {(scan.Unchanged ? "nichts geändert seit dem letzten Scan (keine Fakten gelesen), " : "")}{scan.Partitions} Partitionen, {scan.Evaluated} neu ausgewertet, "
+                summary = $"Scan {day:dd.MM.yyyy}: {(scan.Full ? "vollständig" : "inkrementell")}, {(scan.Unchanged ? "nichts geändert seit dem letzten Scan (keine Fakten gelesen), " : "")}{(scan.ChangedOnly ? "nur geänderte Partitionen gelesen, " : "")}{scan.Partitions} Partitionen, {scan.Evaluated} neu ausgewertet, "
                     + $"{scan.DayOnly} nur tagesabhängig, {scan.Removed} entfallen, {scan.DeadlinesWritten} Fristen geschrieben, "
                     + $"{plan.Open} offen, {plan.Planned} davon geplant ({(plan.ByDate ? "nach Stufendatum" : "alle")}), {plan.Added} Nachrichten neu im Postausgangsbuch, "
                     + $"{started.Elapsed.TotalSeconds:F1} s ({host.Services.GetRequiredService<ScanPhases>().Describe()})";

@@ -44,16 +44,35 @@ public sealed class DeadlineScanner(
 
         if (database.Dialect.SharesScans)
         {
-            return await shared.RefreshAsync(this, asOf, ct);
+            // A few changed partitions are quicker judged by one instance than shared out in ranges.
+            return await RefreshHereAsync(asOf, onlyChanged: true, ct) ?? await shared.RefreshAsync(this, asOf, ct);
         }
 
+        return (await RefreshHereAsync(asOf, onlyChanged: false, ct))!;
+    }
+
+    /// <summary>
+    /// The refresh in this instance, in one write transaction under the scan lock. It reads only the changed partitions
+    /// when the last refresh judged the same day with the same settings and lookups and M019 recorded their keys; with
+    /// <paramref name="onlyChanged"/> it does nothing else (null: the caller shares the scan).
+    /// </summary>
+    private async Task<ScanResult?> RefreshHereAsync(DateOnly asOf, bool onlyChanged, CancellationToken ct)
+    {
         var started = ScanPhases.Start();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
         await database.Dialect.LockForScanAsync(connection, tx, ct);
+        if (onlyChanged && await new ScanGenerations(database).RunningAsync(connection, tx, ct) is not null)
+        {
+            return null;
+        }
 
         var writer = new DeadlineTableWriter(connection, tx);
         var state = await writer.LoadStateAsync(ct);
+        if (onlyChanged && (state?.FactsVersion is null || state.AsOf != asOf || state.SettingsFingerprint != settings.Fingerprint()))
+        {
+            return null;
+        }
 
         // The snapshot opens after the lock: it sees what the previous scan committed.
         await using var snapshot = await ReadSnapshot.OpenAsync(database, ct);
@@ -66,9 +85,26 @@ public sealed class DeadlineScanner(
         var notified = await DeliveredNotices.NotifiedBySubjectAsync(snapshot, asOf, ct);
         var notifiedKeys = notified.SelectMany(g => g).ToHashSet(StringComparer.Ordinal);
         // The delivered notices just read are the ones the version counts: no second query for them.
-        var factsVersion = FactsVersion.Of(await FactsVersion.SeqAsync(snapshot, ct), notified.Sum(g => g.LongCount()));
+        var seq = await FactsVersion.SeqAsync(snapshot, ct);
+        var factsVersion = FactsVersion.Of(seq, notified.Sum(g => g.LongCount()));
         var full = state is null || state.SettingsFingerprint != settingsFingerprint || state.LookupsFingerprint != lookupsFingerprint;
-        var run = new ScanRun(Evaluator, phases, writer, snapshot, ContextFor(asOf), cleared: full, all: false, dayChanged: full || state!.AsOf != asOf, range: null);
+        var dayChanged = full || state!.AsOf != asOf;
+        reader.ChangedOnly = !dayChanged && state!.FactsVersion is not null && await OnlyKeyedChangesAsync(snapshot, ct);
+        if (onlyChanged && !reader.ChangedOnly)
+        {
+            return null;
+        }
+
+        var run = new ScanRun(Evaluator, phases, writer, snapshot, ContextFor(asOf), cleared: full, all: false, dayChanged: dayChanged, range: null)
+        {
+            ChangedOnly = reader.ChangedOnly,
+        };
+        if (reader.ChangedOnly)
+        {
+            // The rules the unread partitions had data for are still present (the next day's scan reads them all again).
+            run.Present.UnionWith(state!.PresentRules.Split(',', StringSplitOptions.RemoveEmptyEntries));
+        }
+
         var planningFingerprint = settings.PlanningFingerprint();
         // The last refresh's notices were planned today with these settings: only what this refresh changes is new.
         var planned = !run.DayChanged && state!.PlannedAsOf == asOf && state.PlannedSettings == planningFingerprint;
@@ -112,7 +148,9 @@ public sealed class DeadlineScanner(
         await run.EndScopeAsync(RuleScope.Staff, ct);
 
         started = ScanPhases.Start();
-        var organisation = PartitionEvaluator.OrganisationFactSet(lookups, await reader.ReadOrganisationFactsAsync(ct));
+        // The organisation-wide rules count all cases; having read only the changed ones, count them by SQL.
+        var counts = reader.ChangedOnly ? await reader.CaseCountsAsync(lookups, ct) : reader.CaseCounts;
+        var organisation = PartitionEvaluator.OrganisationFactSet(lookups, await reader.ReadOrganisationFactsAsync(counts, ct));
         phases.Stop(Phase.Read, started);
         started = ScanPhases.Start();
         run.Present.UnionWith(Evaluator.PresentIn(organisation));
@@ -129,6 +167,7 @@ public sealed class DeadlineScanner(
         await writer.SaveStateAsync(settingsFingerprint, lookupsFingerprint, asOf, run.Present, database.Dialect.Instant(clock.UtcNow), token,
             keepMark ? asOf : null, keepMark ? planningFingerprint : null, run.Failures.Count == 0 ? factsVersion : null, ct);
         await FactsVersion.MarkCleanAsync(connection, tx, ct);
+        await PartitionChanges.ClearAsync(database.Dialect, connection, tx, seq, ct);
         await tx.CommitAsync(ct);
         phases.Stop(Phase.Write, started);
         return new ScanResult(asOf, full, run.Partitions, run.Evaluated, run.DayOnly, run.Removed, run.Written, reader.RowsRead,
@@ -138,7 +177,20 @@ public sealed class DeadlineScanner(
             RefreshToken = token,
             PlanningFingerprint = planningFingerprint,
             ChangedPartitions = run.Changed,
+            ChangedOnly = reader.ChangedOnly,
         };
+    }
+
+    /// <summary>Every change since the last refresh has its partition's key, and there are few enough to look each up.</summary>
+    private async Task<bool> OnlyKeyedChangesAsync(ReadSnapshot snapshot, CancellationToken ct)
+    {
+        if (!database.Dialect.TracksPartitionChanges)
+        {
+            return false;
+        }
+
+        var (keys, unkeyed) = await PartitionChanges.CountAsync(snapshot, ct);
+        return !unkeyed && keys <= PartitionChanges.MaxKeyed;
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public static class FactsVersion
     /// <summary>The version from a counter and a number of delivered notices already read in the same snapshot.</summary>
     public static string Of(long seq, long delivered) => string.Create(CultureInfo.InvariantCulture, $"{seq}:{delivered}");
 
+    /// <summary>The counter part of a version written by <see cref="Of"/>.</summary>
+    public static long SeqOf(string version) => long.Parse(version.AsSpan(0, version.IndexOf(':', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+
     public static async Task<long> SeqAsync(ReadSnapshot snapshot, CancellationToken ct) =>
         (await snapshot.QueryAsync<long>("SELECT seq FROM fact_changes WHERE id = 1", null, ct)).Single();
 

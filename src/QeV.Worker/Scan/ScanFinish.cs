@@ -52,6 +52,12 @@ internal sealed class ScanFinish(Database database, ScanGenerations generations,
         await writer.SaveStateAsync(generation.SettingsFingerprint, lookupsFingerprint, generation.AsOf, present, database.Dialect.Instant(now),
             generation.GenerationId, keepMark ? generation.AsOf : null, keepMark ? generation.PlanningFingerprint : null,
             Trusted(generation, ranges, failures, lookupsFingerprint) ? generation.FactsVersion : null, ct);
+        // The generation judged the facts up to the counter it started with; later keys stay for the next scan.
+        if (generation.FactsVersion is { } version)
+        {
+            await PartitionChanges.ClearAsync(database.Dialect, connection, tx, FactsVersion.SeqOf(version), ct);
+        }
+
         await generations.FinishAsync(connection, tx, generation.GenerationId, deadlines.Count,
             string.Join(",", present.Order(StringComparer.Ordinal)), JsonSerializer.Serialize(failures), now, ct);
         await tx.CommitAsync(ct);

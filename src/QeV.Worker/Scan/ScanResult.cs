@@ -36,6 +36,12 @@ public sealed record ScanResult(
     /// </summary>
     public bool Unchanged { get; init; }
 
+    /// <summary>
+    /// Only the partitions whose facts changed since the last refresh were read (same day, settings and lookups, M019's
+    /// keys); <see cref="Partitions"/> counts those.
+    /// </summary>
+    public bool ChangedOnly { get; init; }
+
     /// <summary>A generation several instances shared (PostgreSQL): one of them plans its notices (<see cref="SharedScan.TakePlanningAsync"/>).</summary>
     public bool Shared { get; init; }
 }

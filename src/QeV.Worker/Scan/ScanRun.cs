@@ -45,6 +45,9 @@ internal sealed class ScanRun
 
     public RuleContext Context { get; }
 
+    /// <summary>Only the changed partitions are read (<see cref="PartitionReader.ChangedOnly"/>): compare with their stored fingerprints only.</summary>
+    public bool ChangedOnly { get; init; }
+
     public bool DayChanged { get; }
 
     public static List<string> DayRules(PartitionEvaluator evaluator, RuleScope scope) =>
@@ -213,7 +216,11 @@ internal sealed class ScanRun
             var d = _snapshot.Dialect;
             var order = $" ORDER BY {d.OrdinalOrder("partition_id")}";
             var code = DeadlineRows.Code(scope);
-            _stored = _range is null
+            _stored = ChangedOnly
+                ? await _snapshot.StreamAsync<DeadlineRows.StoredFingerprint>(
+                    $"SELECT partition_id, fingerprint FROM deadline_partitions WHERE scope = @scope AND partition_id IN ({PartitionChanges.KeysOfScope})" + order,
+                    new { scope = code }, r => r.PartitionId, ct)
+                : _range is null
                 ? await _snapshot.StreamAsync<DeadlineRows.StoredFingerprint>(
                     "SELECT partition_id, fingerprint FROM deadline_partitions WHERE scope = @scope" + order, new { scope = code }, r => r.PartitionId, ct)
                 : await _snapshot.StreamAsync<DeadlineRows.StoredFingerprint>(

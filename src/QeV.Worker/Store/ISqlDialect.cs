@@ -91,6 +91,22 @@ public interface ISqlDialect
     /// </summary>
     IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables);
 
+    /// <summary>
+    /// Whether the engine records which partitions changed (M019, <see cref="PartitionKeyTriggers"/>), so that a scan on the
+    /// same day reads only those; false: every scan with a change reads every partition.
+    /// </summary>
+    bool TracksPartitionChanges { get; }
+
+    /// <summary>
+    /// DDL that records, for every change to a row of <paramref name="tables"/>, its partition's key in
+    /// <c>fact_partition_changes</c> with the counter of <c>fact_changes</c> at that moment (old and new key on an
+    /// update); a TRUNCATE records the unkeyed marker. Empty where <see cref="TracksPartitionChanges"/> is false.
+    /// </summary>
+    IReadOnlyList<string> PartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables);
+
+    /// <summary>What <see cref="BulkFactWrite"/> drops of <see cref="PartitionKeyTriggers"/> for the length of a bulk write.</summary>
+    IReadOnlyList<string> DropPartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables);
+
     /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 }

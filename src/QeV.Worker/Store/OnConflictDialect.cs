@@ -26,6 +26,12 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables);
 
+    public bool TracksPartitionChanges => true;
+
+    public abstract IReadOnlyList<string> PartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables);
+
+    public abstract IReadOnlyList<string> DropPartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables);
+
     public abstract DbConnection CreateConnection(string connectionString);
 
     public abstract Task PrepareAsync(DbConnection connection, CancellationToken ct);

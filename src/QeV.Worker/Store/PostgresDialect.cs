@@ -44,6 +44,48 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables) => [];
 
+    // Statement triggers with transition tables, one function per table and statement kind (a function may name only the
+    // transition tables its trigger has). They fire after M018's ("changes" sorts before "keys"), so the counter they
+    // record is this transaction's, which the row lock on fact_changes makes rise in commit order: a scan that read seq S
+    // in its snapshot saw exactly the keys recorded with a counter up to S, and deletes only those.
+    public override IReadOnlyList<string> PartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables) =>
+    [
+        "CREATE OR REPLACE FUNCTION qev_keys_truncated() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+            + "UPDATE fact_changes SET seq = seq + 1 WHERE id = 1; "
+            + $"INSERT INTO fact_partition_changes (scope, partition_id, change_id) SELECT '{PartitionKeyedTable.Unkeyed}', '{PartitionKeyedTable.Unkeyed}', seq FROM fact_changes WHERE id = 1 "
+            + "ON CONFLICT (scope, partition_id) DO UPDATE SET change_id = EXCLUDED.change_id; RETURN NULL; END $$",
+        .. tables.SelectMany(table => KeyedStatements.SelectMany(op => KeyTrigger(table, op))),
+        .. tables.Select(table => $"CREATE TRIGGER tr_{table.Table}_truncate_keys AFTER TRUNCATE ON {table.Table} FOR EACH STATEMENT EXECUTE FUNCTION qev_keys_truncated()"),
+    ];
+
+    public override IReadOnlyList<string> DropPartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables) => [];
+
+    private static readonly string[] KeyedStatements = ["INSERT", "UPDATE", "DELETE"];
+
+    private static string[] KeyTrigger(PartitionKeyedTable table, string op)
+    {
+        string[] sources = op switch { "INSERT" => ["new_rows"], "DELETE" => ["old_rows"], _ => ["new_rows", "old_rows"] };
+        var filter = table.When is null ? "" : " WHERE " + table.WhenOf("r");
+        var keys = string.Join(" UNION ", sources.Select(t => $"SELECT {table.KeyOf("r")} AS k FROM {t} r{filter}"));
+        var name = $"qev_keys_{table.Table}_{op.ToLowerInvariant()}";
+        var counts = table.Counts
+            ? $"IF EXISTS (SELECT 1 FROM ({keys}) x WHERE k IS NOT NULL) THEN UPDATE fact_changes SET seq = seq + 1 WHERE id = 1; END IF; "
+            : "";
+        var referencing = op switch
+        {
+            "INSERT" => "NEW TABLE AS new_rows",
+            "DELETE" => "OLD TABLE AS old_rows",
+            _ => "OLD TABLE AS old_rows NEW TABLE AS new_rows",
+        };
+        return
+        [
+            $"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {counts}"
+                + $"INSERT INTO fact_partition_changes (scope, partition_id, change_id) SELECT DISTINCT '{table.Scope}', k, (SELECT seq FROM fact_changes WHERE id = 1) "
+                + $"FROM ({keys}) x WHERE k IS NOT NULL ON CONFLICT (scope, partition_id) DO UPDATE SET change_id = EXCLUDED.change_id; RETURN NULL; END $$",
+            $"CREATE TRIGGER tr_{table.Table}_{op.ToLowerInvariant()}_keys AFTER {op} ON {table.Table} REFERENCING {referencing} FOR EACH STATEMENT EXECUTE FUNCTION {name}()",
+        ];
+    }
+
     public override string Ddl(string portableSql) => portableSql
         .Replace("{date}", "date", StringComparison.Ordinal)
         .Replace("{bool}", "boolean", StringComparison.Ordinal)

@@ -40,6 +40,13 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables) => [];
 
+    // Not built for SQL Server (no server to test it against here): a scan after a change reads every partition.
+    public bool TracksPartitionChanges => false;
+
+    public IReadOnlyList<string> PartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables) => [];
+
+    public IReadOnlyList<string> DropPartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables) => [];
+
     public DbConnection CreateConnection(string connectionString) => new SqlConnection(connectionString);
 
     // XACT_ABORT: any run-time error rolls the whole transaction back instead of leaving it open with half its work.

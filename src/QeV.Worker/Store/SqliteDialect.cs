@@ -37,6 +37,22 @@ public sealed class SqliteDialect : OnConflictDialect
     public override IReadOnlyList<string> DropFactChangeTriggers(IReadOnlyList<string> tables) =>
         [.. tables.SelectMany(table => ChangingStatements.Select(op => $"DROP TRIGGER IF EXISTS tr_{table}_{op.ToLowerInvariant()}_changes"))];
 
+    // One row trigger per statement kind; a scan holds the write lock while it reads and deletes the keys, so none comes
+    // in between (the counter is recorded as on the other engines, and every key a scan sees is at most the one it read).
+    public override IReadOnlyList<string> PartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables) =>
+        [.. tables.SelectMany(table => ChangingStatements.Select(op =>
+        {
+            string[] rows = op switch { "INSERT" => ["NEW"], "DELETE" => ["OLD"], _ => ["NEW", "OLD"] };
+            var when = table.When is null ? "" : " WHEN " + string.Join(" OR ", rows.Select(r => "(" + table.WhenOf(r) + ")"));
+            var keys = string.Join(" UNION ", rows.Select(r => $"SELECT {table.KeyOf(r)} AS k"));
+            return $"CREATE TRIGGER IF NOT EXISTS tr_{table.Table}_{op.ToLowerInvariant()}_keys AFTER {op} ON {table.Table}{when} BEGIN "
+                + $"INSERT INTO fact_partition_changes (scope, partition_id, change_id) SELECT '{table.Scope}', k, (SELECT seq FROM fact_changes WHERE id = 1) "
+                + $"FROM ({keys}) WHERE k IS NOT NULL ON CONFLICT (scope, partition_id) DO UPDATE SET change_id = excluded.change_id; END";
+        }))];
+
+    public override IReadOnlyList<string> DropPartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables) =>
+        [.. tables.SelectMany(table => ChangingStatements.Select(op => $"DROP TRIGGER IF EXISTS tr_{table.Table}_{op.ToLowerInvariant()}_keys"))];
+
     public override DbConnection CreateConnection(string connectionString) => new SqliteConnection(connectionString);
 
     public override async Task PrepareAsync(DbConnection connection, CancellationToken ct) =>

@@ -79,15 +79,22 @@ public sealed class FactChangesTests
         }
     }
 
-    public static TheoryData<TestEngine, string> ChangesByHand()
+    /// <summary>A statement, and how many partitions the next refresh reads: at most that many of the changed ones, or all (-1).</summary>
+    public static TheoryData<TestEngine, string, int> ChangesByHand()
     {
-        var data = new TheoryData<TestEngine, string>();
+        var data = new TheoryData<TestEngine, string, int>();
         foreach (var engine in TestEngines.Each)
         {
-            data.Add(engine, "UPDATE meetings SET status = status WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)");
-            data.Add(engine, "DELETE FROM reports WHERE report_id = (SELECT MIN(report_id) FROM reports)");
-            data.Add(engine, "INSERT INTO ag78_sessions (session_id, organisation_id, date) SELECT 'AG-NEU', MIN(organisation_id), '2026-11-20' FROM organisations WHERE kind = 'jugendamt'");
-            data.Add(engine, "UPDATE staff SET absent_from = NULL WHERE staff_id = (SELECT MIN(staff_id) FROM staff)");
+            // A case's table: that case alone (M019's keys)
+            data.Add(engine, "UPDATE meetings SET status = status WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)", 1);
+            // The first report may be a provider's Leistungsbericht (organisation-wide, always read) or a case's
+            data.Add(engine, "DELETE FROM reports WHERE report_id = (SELECT MIN(report_id) FROM reports)", 1);
+            // An organisation-wide table: no partition, the organisation-wide rules are judged on every refresh
+            data.Add(engine, "INSERT INTO ag78_sessions (session_id, organisation_id, date) SELECT 'AG-NEU', MIN(organisation_id), '2026-11-20' FROM organisations WHERE kind = 'jugendamt'", 0);
+            // A lookup: every partition
+            data.Add(engine, "UPDATE staff SET absent_from = '2026-11-16', absent_until = '2026-12-31' WHERE staff_id = (SELECT MIN(staff_id) FROM staff)", -1);
+            // A lookup's row rewritten as it was: the same lookups, no partition changed
+            data.Add(engine, "UPDATE staff SET display_name = display_name WHERE staff_id = (SELECT MIN(staff_id) FROM staff)", 0);
         }
 
         return data;
@@ -95,7 +102,7 @@ public sealed class FactChangesTests
 
     [Theory]
     [MemberData(nameof(ChangesByHand))]
-    public async Task Refresh_AFactTableChangedByHand_JudgesTheFactsAgain(TestEngine engine, string change)
+    public async Task Refresh_AFactTableChangedByHand_JudgesTheFactsAgain(TestEngine engine, string change, int partitions)
     {
         // Given: a refreshed table, then one statement another tool might run on the fact tables
         var (db, worker, mails) = await ScannedAsync(engine);
@@ -109,11 +116,21 @@ public sealed class FactChangesTests
             var next = await RefreshAsync(worker, Day);
             var after = await RefreshAsync(worker, Day);
 
-            // Then: the refresh after the change reads the facts again (every partition's fingerprint); the one after
-            // that finds nothing new again
+            // Then: the refresh after the change reads the facts again, only the changed partitions where their keys
+            // were recorded; the one after that finds nothing new again, and no key is left
             next.Unchanged.ShouldBeFalse(change);
-            next.Partitions.ShouldBeGreaterThan(300);
+            next.ChangedOnly.ShouldBe(partitions >= 0, change);
+            if (partitions >= 0)
+            {
+                next.Partitions.ShouldBeLessThanOrEqualTo(partitions, change);
+            }
+            else
+            {
+                next.Partitions.ShouldBeGreaterThan(300, change);
+            }
+
             after.Unchanged.ShouldBeTrue(change);
+            (await db.ScalarAsync<long>("SELECT COUNT(*) FROM fact_partition_changes")).ShouldBe(0, change);
         }
     }
 
@@ -218,15 +235,23 @@ public sealed class FactChangesTests
         using (mails)
         {
             (await db.ScalarAsync<long>("SELECT COUNT(*) FROM notices WHERE kind = 'notice' AND state = 'pending'")).ShouldBeGreaterThan(0);
-            await db.ExecuteAsync(
-                "UPDATE notices SET state = 'sent' WHERE notice_key = (SELECT MIN(notice_key) FROM notices WHERE kind = 'notice' AND state = 'pending')");
+            var key = await db.ScalarAsync<string>("SELECT MIN(notice_key) FROM notices WHERE kind = 'notice' AND state = 'pending'");
+            var fulfilled = $"""
+                SELECT COUNT(*) FROM deadlines d JOIN notices n ON n.rule = d.rule AND n.subject_id = d.subject_id AND n.due_date = d.due_date
+                WHERE n.notice_key = '{key}' AND d.fulfilled
+                """;
+            (await db.ScalarAsync<long>(fulfilled)).ShouldBe(0);
+            await db.ExecuteAsync($"UPDATE notices SET state = 'sent' WHERE notice_key = '{key}'");
 
             // When
             var scan = await RefreshAsync(worker, Day);
 
-            // Then
+            // Then: M019's trigger on notices recorded the case, and only it was read and judged again: now fulfilled
             scan.Unchanged.ShouldBeFalse();
-            scan.Partitions.ShouldBeGreaterThan(300);
+            scan.ChangedOnly.ShouldBeTrue();
+            (scan.Partitions, scan.Evaluated).ShouldBe((1L, 1L));
+            (await db.ScalarAsync<long>(fulfilled)).ShouldBe(1);
+            (await db.ScalarAsync<long>("SELECT COUNT(*) FROM fact_partition_changes")).ShouldBe(0);
         }
     }
 

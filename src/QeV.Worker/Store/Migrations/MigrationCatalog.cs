@@ -20,5 +20,6 @@ public static class MigrationCatalog
         M016SharedScan.Migration,
         M017StageDates.Migration,
         M018FactChanges.Migration,
+        M019PartitionChanges.Migration,
     ];
 }

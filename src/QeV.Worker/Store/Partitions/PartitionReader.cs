@@ -15,6 +15,12 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
 
     public long RowsRead { get; private set; }
 
+    /// <summary>
+    /// Only the partitions whose keys M019's triggers recorded (<see cref="PartitionChanges"/>): a scan on the same day
+    /// after a few changes. The lookups and the organisation-wide tables are read whole as always.
+    /// </summary>
+    public bool ChangedOnly { get; set; }
+
     public async Task<FactLookups> ReadLookupsAsync(CancellationToken ct)
     {
         var organisations = await snapshot.QueryAsync<FactRows.OrganisationRow>("SELECT * FROM organisations", null, ct);
@@ -49,7 +55,7 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
         FactLookups lookups, int batchSize, KeyRange? range, [EnumeratorCancellation] CancellationToken ct)
     {
         var d = snapshot.Dialect;
-        var (where, and, args) = Filter(range, "case_id");
+        var (where, and, args) = Filter(range, "case_id", PartitionKeyedTable.Case);
         // Reports tied to a meeting but not to a case belong to the meeting's case; there are few, they are read whole.
         var byMeeting = (await snapshot.QueryAsync<ReportOfMeetingRow>(
                 "SELECT r.*, m.case_id AS meeting_case_id FROM reports r JOIN meetings m ON m.meeting_id = r.meeting_id WHERE r.case_id IS NULL", null, ct))
@@ -103,14 +109,17 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
         FactLookups lookups, int batchSize, KeyRange? range, [EnumeratorCancellation] CancellationToken ct)
     {
         var d = snapshot.Dialect;
-        var (where, _, args) = Filter(range, "staff_id");
+        var (where, _, args) = Filter(range, "staff_id", PartitionKeyedTable.Staff);
+        var changed = ChangedOnly
+            ? (await snapshot.QueryAsync<string>(PartitionChanges.KeysOfScope, new { scope = PartitionKeyedTable.Staff }, ct)).ToHashSet(StringComparer.Ordinal)
+            : null;
         await using var certificates = await snapshot.StreamAsync<FactRows.FuehrungszeugnisRow>(
             $"SELECT * FROM fuehrungszeugnisse{where} ORDER BY {d.OrdinalOrder("staff_id")}, issued_date", args, r => r.StaffId, ct);
         await using var trainings = await snapshot.StreamAsync<FactRows.TrainingRow>(
             $"SELECT * FROM trainings{where} ORDER BY {d.OrdinalOrder("staff_id")}, date, kind", args, r => r.StaffId, ct);
 
         var batch = new List<StaffPartition>(batchSize);
-        foreach (var staff in lookups.Staff.Where(s => range?.Contains(s.StaffId) ?? true).OrderBy(s => s.StaffId, StringComparer.Ordinal))
+        foreach (var staff in lookups.Staff.Where(s => (range?.Contains(s.StaffId) ?? true) && (changed?.Contains(s.StaffId) ?? true)).OrderBy(s => s.StaffId, StringComparer.Ordinal))
         {
             batch.Add(new StaffPartition(
                 staff,
@@ -153,9 +162,18 @@ public sealed class PartitionReader(ReadSnapshot snapshot)
         return counts;
     }
 
-    /// <summary>A range's filter on <paramref name="column"/> as WHERE and as AND, and its parameters (none without a range).</summary>
-    private (string Where, string And, object? Args) Filter(KeyRange? range, string column)
+    /// <summary>
+    /// A range's filter on <paramref name="column"/> as WHERE and as AND, and its parameters (none without a range); with
+    /// <see cref="ChangedOnly"/> the changed keys of <paramref name="scope"/> instead.
+    /// </summary>
+    private (string Where, string And, object? Args) Filter(KeyRange? range, string column, string scope)
     {
+        if (ChangedOnly)
+        {
+            var changed = $"{column} IN ({PartitionChanges.KeysOfScope})";
+            return (" WHERE " + changed, " AND " + changed, new { scope });
+        }
+
         if (range is null)
         {
             return ("", "", null);
