@@ -5,7 +5,8 @@ namespace QeV.Worker.Store;
 
 /// <summary>
 /// Before a command uses the database: a read-only command never creates a file or a folder, and an existing SQLite
-/// file that is empty or fails PRAGMA quick_check is reported as such instead of being used as a fresh database.
+/// file that is empty or fails PRAGMA quick_check (a large one: its header or schema) is reported as such instead of
+/// being used as a fresh database.
 /// </summary>
 public static class DatabaseCheck
 {
@@ -33,11 +34,25 @@ public static class DatabaseCheck
                 + "Sicherung zurückspielen (README, Betrieb) oder die leere Datei löschen, um neu zu beginnen.");
         }
 
+        // quick_check reads every page: on a file of a million cases that is minutes at every start. Beyond
+        // FullCheckUpTo only the header and the schema are checked; a damaged page there is reported when it is read.
+        var full = new FileInfo(file).Length <= FullCheckUpTo;
+        var check = full ? "PRAGMA quick_check" : "Dateikopf und Schema";
         string result;
         try
         {
-            await using var connection = await database.OpenAsync(ct);
-            result = string.Join("; ", await connection.QueryAsync<string>(new CommandDefinition("PRAGMA quick_check", cancellationToken: ct)));
+            if (!full && !await HasSqliteHeaderAsync(file, ct))
+            {
+                result = "kein SQLite-Dateikopf";
+            }
+            else
+            {
+                await using var connection = await database.OpenAsync(ct);
+                // Reading the schema parses every table's definition: a damaged first page or schema fails here.
+                result = full
+                    ? string.Join("; ", await connection.QueryAsync<string>(new CommandDefinition("PRAGMA quick_check", cancellationToken: ct)))
+                    : string.Join("; ", await connection.QueryAsync<string>(new CommandDefinition("SELECT CASE WHEN COUNT(*) >= 0 THEN 'ok' END FROM sqlite_master", cancellationToken: ct)));
+            }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
         {
@@ -46,9 +61,21 @@ public static class DatabaseCheck
 
         if (!string.Equals(result, "ok", StringComparison.OrdinalIgnoreCase))
         {
-            throw new StoreUnavailableException($"Die Datei {file} ist keine SQLite-Datenbank oder beschädigt (PRAGMA quick_check: {Shorten(result)}). "
+            throw new StoreUnavailableException($"Die Datei {file} ist keine SQLite-Datenbank oder beschädigt ({check}: {Shorten(result)}). "
                 + "Sicherung zurückspielen (README, Betrieb); die Datei bleibt unverändert.");
         }
+    }
+
+    /// <summary>Files up to this size get PRAGMA quick_check at every start (about 1 s per 1 GB here); larger ones the header and schema only.</summary>
+    public const long FullCheckUpTo = 256L * 1024 * 1024;
+
+    private static readonly byte[] SqliteHeader = "SQLite format 3\0"u8.ToArray();
+
+    private static async Task<bool> HasSqliteHeaderAsync(string file, CancellationToken ct)
+    {
+        var head = new byte[SqliteHeader.Length];
+        await using var stream = File.OpenRead(file);
+        return await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, ct) == head.Length && head.AsSpan().SequenceEqual(SqliteHeader);
     }
 
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + " …";

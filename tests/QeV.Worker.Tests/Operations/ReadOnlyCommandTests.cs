@@ -98,6 +98,29 @@ public sealed class ReadOnlyCommandTests
     }
 
     [Fact]
+    public async Task Deadlines_LargeFileThatIsNoDatabase_ReportedByItsHeaderWithoutReadingItWhole()
+    {
+        // Given: a file beyond the size that gets a full quick_check (sparse: written at its start and its end only)
+        using var temp = new TempFolder();
+        var file = temp.Combine("gross.db");
+        await using (var stream = File.Create(file))
+        {
+            await stream.WriteAsync("Dies ist keine Datenbank.\n"u8.ToArray());
+            stream.SetLength(QeV.Worker.Store.DatabaseCheck.FullCheckUpTo + 4096);
+        }
+
+        var length = new FileInfo(file).Length;
+
+        // When
+        var result = await QevProcess.RunAsync(temp.Path, "deadlines", "--db", file);
+
+        // Then
+        result.ExitCode.ShouldBe(2, result.ToString());
+        result.StdErrLines.ShouldHaveSingleItem(result.ToString()).ShouldContain("ist keine SQLite-Datenbank oder beschädigt (Dateikopf und Schema: kein SQLite-Dateikopf)");
+        new FileInfo(file).Length.ShouldBe(length);
+    }
+
+    [Fact]
     public async Task Deadlines_DamagedPageInRealDatabase_ReportedByQuickCheck()
     {
         // Given: a real database whose pages after the first are overwritten

@@ -8,7 +8,7 @@ public sealed class ScanProcessTests
 {
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task GenerateThenScanTwice_SmallData_SecondScanEvaluatesNothingAndReportReadsTheTable(TestEngine engine)
+    public async Task GenerateThenScanTwice_SmallData_SecondScanEvaluatesNothingThirdOnlyTheChangedCaseAndReportReadsTheTable(TestEngine engine)
     {
         // Given
         using var db = await TestDatabase.CreateAsync(engine);
@@ -20,6 +20,8 @@ public sealed class ScanProcessTests
         // When
         var first = await QevProcess.RunAsync(db.Folder.Path, "scan", "--as-of", "2026-11-23", "--db", db.ConnectionString);
         var second = await QevProcess.RunAsync(db.Folder.Path, "scan", "--as-of", "2026-11-23", "--db", db.ConnectionString);
+        await db.ExecuteAsync("UPDATE appointments SET outcome = 'no_show' WHERE case_id = (SELECT MIN(case_id) FROM appointments)");
+        var third = await QevProcess.RunAsync(db.Folder.Path, "scan", "--as-of", "2026-11-23", "--db", db.ConnectionString);
         var report = await QevProcess.RunAsync(db.Folder.Path, "deadlines", "--as-of", "2026-11-23", "--format", "json", "--db", db.ConnectionString);
 
         // Then
@@ -30,6 +32,8 @@ public sealed class ScanProcessTests
         second.StdOut.ShouldContain("inkrementell, nichts geändert seit dem letzten Scan (keine Fakten gelesen)");
         second.StdOut.ShouldContain(" 0 neu ausgewertet, 0 nur tagesabhängig");
         second.StdOut.ShouldContain(" 0 Nachrichten neu");
+        third.ExitCode.ShouldBe(0, third.ToString());
+        third.StdOut.ShouldContain("inkrementell, nur geänderte Partitionen gelesen, 1 Partitionen, 1 neu ausgewertet");
         report.ExitCode.ShouldBe(0, report.ToString());
         using var json = JsonDocument.Parse(report.StdOut);
         json.RootElement.GetArrayLength().ShouldBeGreaterThan(100);
