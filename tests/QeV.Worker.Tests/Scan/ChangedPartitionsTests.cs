@@ -190,4 +190,33 @@ public sealed class ChangedPartitionsTests
                 .ShouldBe([$"case:{from}", $"case:{to}"], ignoreOrder: true);
         }
     }
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Triggers_AReportTiedOnlyToAMeeting_RecordTheMeetingsCaseAndTheScanJudgesIt(TestEngine engine)
+    {
+        // Given: the last case's meeting, and no key left by the first refresh
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            var @case = await db.ScalarAsync<string>("SELECT MAX(case_id) FROM meetings");
+            var meeting = await db.ScalarAsync<string>($"SELECT MIN(meeting_id) FROM meetings WHERE case_id = '{@case}'");
+            var deadlinesOfCase = $"SELECT COUNT(*) FROM deadlines WHERE partition_id = '{@case}'";
+
+            // When: an Entwicklungsbericht arrives that names the meeting but not the case
+            await db.ExecuteAsync($"""
+                INSERT INTO reports (report_id, kind, organisation_id, case_id, meeting_id, period, received_date)
+                SELECT 'R-NUR-HPG', 'entwicklungsbericht', provider_organisation_id, NULL, '{meeting}', NULL, '2026-11-20' FROM cases WHERE case_id = '{@case}'
+                """);
+            var keys = await db.QueryAsync<string>("SELECT scope || ':' || partition_id FROM fact_partition_changes");
+            var scan = await RefreshAsync(worker);
+
+            // Then: the meeting's case was recorded, read and judged again
+            keys.ShouldBe([$"case:{@case}"]);
+            scan.ChangedOnly.ShouldBeTrue();
+            (scan.Partitions, scan.Evaluated).ShouldBe((1L, 1L));
+            (await db.ScalarAsync<long>(deadlinesOfCase)).ShouldBeGreaterThan(0);
+        }
+    }
 }
