@@ -33,7 +33,7 @@ public sealed class TablePlanner(
         // A scan several instances shared (PostgreSQL) is planned by one of them; the others wait for it and plan nothing.
         if (table.Scan.AsOf == day && !await scanner.Shared.TakePlanningAsync(table.Scan, ct))
         {
-            var counted = (await store.CountsAsync(day, Until(day), ct)).Where(c => table.PresentRules.Contains(c.Rule)).ToList();
+            var counted = (await store.CountsAsync(table.Scan.RefreshToken, day, Until(day), ct)).Where(c => table.PresentRules.Contains(c.Rule)).ToList();
             return new TablePlan(counted.Sum(c => c.Count), 0, 0, 0, 0, false, counted);
         }
 
@@ -81,7 +81,7 @@ public sealed class TablePlanner(
         // Planned on a day off (urgent ones only) or a business day alike: a later scan that day plans the same way.
         await scanner.MarkPlannedAsync(table.Scan, day, ct);
         await scanner.Shared.PlanningDoneAsync(table.Scan, ct);
-        var counts = await store.CountsAsync(day, Until(day), ct);
+        var counts = await store.CountsAsync(table.Scan.RefreshToken, day, Until(day), ct);
         var present = counts.Where(c => table.PresentRules.Contains(c.Rule)).ToList();
         phases.Stop(DeadlineScanner.Phase.Problems, started);
         return new TablePlan(present.Sum(c => c.Count), run.Planned, run.Owed, run.Added, run.Problems.Count, byDate, present);

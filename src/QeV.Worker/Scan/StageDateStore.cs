@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -120,15 +121,33 @@ internal sealed class StageDateStore(Database database)
     }
 
     /// <summary>Open deadlines due by <paramref name="until"/> per rule and status as of <paramref name="day"/> (upcoming, due, overdue).</summary>
-    public async Task<IReadOnlyList<(string Rule, string Status, long Count)>> CountsAsync(DateOnly day, DateOnly until, CancellationToken ct)
+    /// <summary>
+    /// The open deadlines per rule and status on <paramref name="day"/>, due up to <paramref name="until"/>: kept with the
+    /// refresh <paramref name="token"/> that wrote the table (M020), so a scan that changed nothing reads them instead of
+    /// counting every deadline again.
+    /// </summary>
+    public async Task<IReadOnlyList<(string Rule, string Status, long Count)>> CountsAsync(string token, DateOnly day, DateOnly until, CancellationToken ct)
     {
         const string Status = "CASE WHEN due_date > @day THEN 'upcoming' WHEN due_date = @day THEN 'due' ELSE 'overdue' END";
         await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<(string Rule, string Status, long Count)>(new CommandDefinition(
+        var kept = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT counts FROM deadline_scans WHERE scan_id = 1 AND refresh_token = @token AND counts_day = @day", new { token, day }, cancellationToken: ct));
+        if (kept is not null)
+        {
+            return [.. JsonSerializer.Deserialize<List<KeptCount>>(kept)!.Select(c => (c.Rule, c.Status, c.Count))];
+        }
+
+        var rows = (await connection.QueryAsync<(string Rule, string Status, long Count)>(new CommandDefinition(
             $"SELECT rule, {Status} AS status, COUNT(*) AS n FROM deadlines WHERE fulfilled = @open AND due_date <= @until GROUP BY rule, {Status}",
-            new { open = false, day, until }, cancellationToken: ct));
-        return rows.ToList();
+            new { open = false, day, until }, cancellationToken: ct))).ToList();
+        // Only for the refresh they were counted after: a refresh meanwhile has replaced the row, and this writes nothing.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE deadline_scans SET counts = @counts, counts_day = @day WHERE scan_id = 1 AND refresh_token = @token",
+            new { counts = JsonSerializer.Serialize(rows.Select(r => new KeptCount(r.Rule, r.Status, r.Count))), day, token }, cancellationToken: ct));
+        return rows;
     }
+
+    private sealed record KeptCount(string Rule, string Status, long Count);
 
 #pragma warning disable CA1812 // instantiated by Dapper
     public sealed class StagePlanState

@@ -79,6 +79,32 @@ public sealed class FactChangesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Scan_NothingChanged_TheCountsPerRuleAreReadBackNotCountedAgain(TestEngine engine)
+    {
+        // Given: a scanned table whose kept counts are replaced by a marker only a read-back can return
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            (await db.ScalarAsync<string>("SELECT counts FROM deadline_scans")).ShouldNotBeNull();
+            await db.ExecuteAsync("""UPDATE deadline_scans SET counts = '[{"Rule":"F01","Status":"due","Count":7}]'""");
+
+            // When: the same day again, then after a change
+            var (_, unchanged) = await worker.Cycle.ScanTableAsync(Day, CancellationToken.None);
+            await db.ExecuteAsync("UPDATE meetings SET status = status WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)");
+            var (_, changed) = await worker.Cycle.ScanTableAsync(Day, CancellationToken.None);
+
+            // Then: the scan that changed nothing took the kept counts; the next refresh counted afresh
+            unchanged.Counts.ShouldBe([("F01", "due", 7L)]);
+            unchanged.Open.ShouldBe(7);
+            changed.Counts.Count.ShouldBeGreaterThan(3);
+            changed.Open.ShouldBeGreaterThan(300);
+        }
+    }
+
     /// <summary>A statement, and how many partitions the next refresh reads: at most that many of the changed ones, or all (-1).</summary>
     public static TheoryData<TestEngine, string, int> ChangesByHand()
     {

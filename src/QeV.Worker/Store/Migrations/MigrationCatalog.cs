@@ -21,5 +21,6 @@ public static class MigrationCatalog
         M017StageDates.Migration,
         M018FactChanges.Migration,
         M019PartitionChanges.Migration,
+        M020ScanCounts.Migration,
     ];
 }
