@@ -47,7 +47,7 @@ public static class CommandRunner
             if (database != DatabaseUse.None)
             {
                 var store = host.Services.GetRequiredService<Database>();
-                await DatabaseCheck.EnsureUsableAsync(store, mayCreate: database == DatabaseUse.CreateOrMigrate, ct);
+                await DatabaseCheck.EnsureUsableAsync(store, mayCreate: database == DatabaseUse.CreateOrMigrate, thorough: false, ct);
                 var clock = host.Services.GetRequiredService<OfficeClock>();
                 await host.Services.GetRequiredService<Migrator>().MigrateAsync(clock.UtcNow, ct);
             }

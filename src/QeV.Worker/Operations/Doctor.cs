@@ -58,7 +58,7 @@ public sealed class Doctor(
         const string name = "Datenbank";
         try
         {
-            await DatabaseCheck.EnsureUsableAsync(database, mayCreate: false, ct);
+            await DatabaseCheck.EnsureUsableAsync(database, mayCreate: false, thorough: true, ct);
             await using var connection = await database.OpenAsync(ct);
             var applied = (await connection.QueryAsync<int>(new CommandDefinition(
                 "SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();

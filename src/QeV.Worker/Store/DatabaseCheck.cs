@@ -5,12 +5,13 @@ namespace QeV.Worker.Store;
 
 /// <summary>
 /// Before a command uses the database: a read-only command never creates a file or a folder, and an existing SQLite
-/// file that is empty or fails PRAGMA quick_check (a large one: its header or schema) is reported as such instead of
-/// being used as a fresh database.
+/// file that is empty or fails PRAGMA quick_check (a large one: its header or schema, unless the check is thorough) is
+/// reported as such instead of being used as a fresh database.
 /// </summary>
 public static class DatabaseCheck
 {
-    public static async Task EnsureUsableAsync(Database database, bool mayCreate, CancellationToken ct)
+    /// <param name="thorough">Always PRAGMA quick_check, whatever the size (<c>qev doctor</c>, after a restore).</param>
+    public static async Task EnsureUsableAsync(Database database, bool mayCreate, bool thorough, CancellationToken ct)
     {
         if (database.FilePath is not { } file)
         {
@@ -36,7 +37,7 @@ public static class DatabaseCheck
 
         // quick_check reads every page: on a file of a million cases that is minutes at every start. Beyond
         // FullCheckUpTo only the header and the schema are checked; a damaged page there is reported when it is read.
-        var full = new FileInfo(file).Length <= FullCheckUpTo;
+        var full = thorough || new FileInfo(file).Length <= FullCheckUpTo;
         var check = full ? "PRAGMA quick_check" : "Dateikopf und Schema";
         string result;
         try
@@ -48,10 +49,9 @@ public static class DatabaseCheck
             else
             {
                 await using var connection = await database.OpenAsync(ct);
-                // Reading the schema parses every table's definition: a damaged first page or schema fails here.
-                result = full
-                    ? string.Join("; ", await connection.QueryAsync<string>(new CommandDefinition("PRAGMA quick_check", cancellationToken: ct)))
-                    : string.Join("; ", await connection.QueryAsync<string>(new CommandDefinition("SELECT CASE WHEN COUNT(*) >= 0 THEN 'ok' END FROM sqlite_master", cancellationToken: ct)));
+                // Reading the schema parses every table's definition: a damaged first page or schema fails there.
+                var sql = full ? "PRAGMA quick_check" : "SELECT CASE WHEN COUNT(*) >= 0 THEN 'ok' END FROM sqlite_master";
+                result = string.Join("; ", await connection.QueryAsync<string>(new CommandDefinition(sql, cancellationToken: ct)));
             }
         }
         catch (SqliteException ex) when (ex.SqliteErrorCode is 26 or 11)
