@@ -69,13 +69,22 @@ public sealed class DeadlineScanner(
 
         var writer = new DeadlineTableWriter(connection, tx);
         var state = await writer.LoadStateAsync(ct);
-        if (onlyChanged && (state?.FactsVersion is null || state.AsOf != asOf || state.SettingsFingerprint != settings.Fingerprint()))
+        // The last refresh judged this day and could be trusted: what changed since may be all recorded by key.
+        var sameDay = state?.FactsVersion is not null && state.AsOf == asOf;
+        if (onlyChanged && (!sameDay || state!.SettingsFingerprint != settings.Fingerprint()))
         {
             return null;
         }
 
         // The snapshot opens after the lock: it sees what the previous scan committed.
         await using var snapshot = await ReadSnapshot.OpenAsync(database, ct);
+        // Whether every change since has its key: asked before anything is read, so a scan that is to be shared reads nothing here.
+        var keyed = sameDay && await OnlyKeyedChangesAsync(snapshot, ct);
+        if (onlyChanged && !keyed)
+        {
+            return null;
+        }
+
         var reader = new PartitionReader(snapshot);
         var lookups = await reader.ReadLookupsAsync(ct);
         phases.Stop(Phase.Read, started);
@@ -89,7 +98,7 @@ public sealed class DeadlineScanner(
         var factsVersion = FactsVersion.Of(seq, notified.Sum(g => g.LongCount()));
         var full = state is null || state.SettingsFingerprint != settingsFingerprint || state.LookupsFingerprint != lookupsFingerprint;
         var dayChanged = full || state!.AsOf != asOf;
-        reader.ChangedOnly = !dayChanged && state!.FactsVersion is not null && await OnlyKeyedChangesAsync(snapshot, ct);
+        reader.ChangedOnly = keyed && !dayChanged;
         if (onlyChanged && !reader.ChangedOnly)
         {
             return null;

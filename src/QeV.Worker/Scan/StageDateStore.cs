@@ -120,9 +120,8 @@ internal sealed class StageDateStore(Database database)
         await connection.ExecuteAsync(new CommandDefinition(upsert, new { settings, day }, cancellationToken: ct));
     }
 
-    /// <summary>Open deadlines due by <paramref name="until"/> per rule and status as of <paramref name="day"/> (upcoming, due, overdue).</summary>
     /// <summary>
-    /// The open deadlines per rule and status on <paramref name="day"/>, due up to <paramref name="until"/>: kept with the
+    /// The open deadlines per rule and status (upcoming, due, overdue) on <paramref name="day"/>, due up to <paramref name="until"/>: kept with the
     /// refresh <paramref name="token"/> that wrote the table (M020), so a scan that changed nothing reads them instead of
     /// counting every deadline again.
     /// </summary>
