@@ -219,4 +219,45 @@ public sealed class ChangedPartitionsTests
             (await db.ScalarAsync<long>(deadlinesOfCase)).ShouldBeGreaterThan(0);
         }
     }
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Refresh_FailsWhileWritingTheChangedPartitions_KeepsTheKeysAndTheNextRefreshJudgesThem(TestEngine engine)
+    {
+        // Given: a change, and a deadlines table that refuses every insert (the disk full, the server gone mid-way)
+        var (db, worker, mails) = await ScannedAsync(engine);
+        using (db)
+        using (worker)
+        using (mails)
+        {
+            await db.ExecuteAsync("UPDATE appointments SET outcome = 'no_show' WHERE case_id = (SELECT MIN(case_id) FROM appointments)");
+            if (engine == TestEngine.Sqlite)
+            {
+                await db.ExecuteAsync("CREATE TRIGGER tr_test_refuse BEFORE INSERT ON deadlines BEGIN SELECT RAISE(ABORT, 'kaputt'); END");
+            }
+            else
+            {
+                await db.ExecuteAsync("CREATE FUNCTION qev_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'kaputt'; END $$");
+                await db.ExecuteAsync("CREATE TRIGGER tr_test_refuse BEFORE INSERT ON deadlines FOR EACH ROW EXECUTE FUNCTION qev_test_refuse()");
+            }
+
+            var keys = await db.QueryAsync<string>("SELECT scope || ':' || partition_id FROM fact_partition_changes ORDER BY 1");
+
+            // When: the refresh fails, the table is repaired, and the next refresh runs
+            await Should.ThrowAsync<Exception>(() => RefreshAsync(worker));
+            var kept = await db.QueryAsync<string>("SELECT scope || ':' || partition_id FROM fact_partition_changes ORDER BY 1");
+            await db.ExecuteAsync("DROP TRIGGER tr_test_refuse" + (engine == TestEngine.Sqlite ? "" : " ON deadlines"));
+            var scan = await RefreshAsync(worker);
+            var table = await TableAsync(db);
+            await db.ExecuteAsync("UPDATE deadline_scans SET settings_fingerprint = 'other'");
+            await RefreshAsync(worker);
+
+            // Then: the failed refresh left its keys, the next one judged exactly that case, and the table is a full refresh's
+            keys.Count.ShouldBe(1);
+            kept.ShouldBe(keys);
+            scan.ChangedOnly.ShouldBeTrue();
+            (scan.Partitions, scan.Evaluated).ShouldBe((1L, 1L));
+            (await KeysAsync(db)).ShouldBe(0);
+            (await TableAsync(db)).ShouldBe(table);
+        }
+    }
 }
