@@ -56,8 +56,9 @@ public sealed class NoticeLedger(Database database)
         var args = new { now = dialect.Instant(now), notAfter = dialect.Instant(notAfter), day, yes = true, officeOpen, addresses };
         var keys = (await connection.QueryAsync<string>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToList();
         var rows = new List<NoticeRow>(keys.Count);
-        foreach (var chunk in keys.Chunk(500))
+        foreach (var part in keys.Chunk(500))
         {
+            var chunk = database.Dialect.ListOf(part);
             await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE notices SET state = 'sending', claimed_by = @worker, claimed_until = @until WHERE {database.Dialect.InList("notice_key", "@chunk")}",
                 new { worker, until = dialect.Instant(now + lease), chunk }, tx, cancellationToken: ct));
@@ -74,8 +75,9 @@ public sealed class NoticeLedger(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         var rows = new List<DeliveryRow>();
-        foreach (var chunk in keys.Chunk(500))
+        foreach (var part in keys.Chunk(500))
         {
+            var chunk = database.Dialect.ListOf(part);
             rows.AddRange(await connection.QueryAsync<DeliveryRow>(new CommandDefinition(
                 $"SELECT notice_key, address, state, attempts, last_error FROM notice_deliveries WHERE {database.Dialect.InList("notice_key", "@chunk")}",
                 new { chunk }, cancellationToken: ct)));
@@ -117,8 +119,9 @@ public sealed class NoticeLedger(Database database)
             var (address, state, attempts, error) = same.Key;
             var sentAt = state == NoticeState.Sent ? "@at" : "NULL";
             var errorValue = error is null ? "NULL" : "@error";
-            foreach (var chunk in same.Select(d => d.NoticeKey).Distinct(StringComparer.Ordinal).Chunk(500))
+            foreach (var part in same.Select(d => d.NoticeKey).Distinct(StringComparer.Ordinal).Chunk(500))
             {
+                var chunk = database.Dialect.ListOf(part);
                 var args = new { address, state, attempts, error, at, chunk };
                 await connection.ExecuteAsync(new CommandDefinition($"""
                     UPDATE notice_deliveries SET state = @state, attempts = @attempts, last_error = {errorValue}, updated_at = @at, sent_at = {sentAt}
@@ -135,8 +138,9 @@ public sealed class NoticeLedger(Database database)
 
         foreach (var same in notices.GroupBy(n => (n.State, n.NextAttemptAt, n.Error, n.SentNow)))
         {
-            foreach (var chunk in same.Select(n => n.NoticeKey).Chunk(500))
+            foreach (var part in same.Select(n => n.NoticeKey).Chunk(500))
             {
+                var chunk = database.Dialect.ListOf(part);
                 await connection.ExecuteAsync(new CommandDefinition($"""
                     UPDATE notices SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
                         {(same.Key.SentNow ? "sent_at = @at," : "")} claimed_by = NULL, claimed_until = NULL
@@ -147,8 +151,9 @@ public sealed class NoticeLedger(Database database)
         }
 
         var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in renew.Distinct(StringComparer.Ordinal).Chunk(500))
+        foreach (var part in renew.Distinct(StringComparer.Ordinal).Chunk(500))
         {
+            var chunk = database.Dialect.ListOf(part);
             var args = new { chunk, worker, until = dialect.Instant(renewUntil) };
             await connection.ExecuteAsync(new CommandDefinition(
                 $"UPDATE notices SET claimed_until = @until WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}",
@@ -158,8 +163,9 @@ public sealed class NoticeLedger(Database database)
                 args, tx, cancellationToken: ct)));
         }
 
-        foreach (var chunk in check.Distinct(StringComparer.Ordinal).Chunk(500))
+        foreach (var part in check.Distinct(StringComparer.Ordinal).Chunk(500))
         {
+            var chunk = database.Dialect.ListOf(part);
             held.UnionWith(await connection.QueryAsync<string>(new CommandDefinition(
                 $"SELECT notice_key FROM notices WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}",
                 new { chunk, worker }, tx, cancellationToken: ct)));
@@ -176,8 +182,9 @@ public sealed class NoticeLedger(Database database)
             return;
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
-        foreach (var chunk in keys.Chunk(500))
+        foreach (var part in keys.Chunk(500))
         {
+            var chunk = database.Dialect.ListOf(part);
             await connection.ExecuteAsync(new CommandDefinition($"""
                 UPDATE notices SET state = CASE WHEN attempts = 0 THEN 'pending' ELSE 'failed' END, claimed_by = NULL, claimed_until = NULL
                 WHERE {database.Dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker AND {IsSending}
@@ -201,8 +208,9 @@ public sealed class NoticeLedger(Database database)
         await using var tx = await dialect.BeginWriteAsync(connection, ct);
         var keys = (await connection.QueryAsync<string>(new CommandDefinition(sql, new { state, rule, since }, tx, cancellationToken: ct))).ToList();
         var at = dialect.Instant(now);
-        foreach (var chunk in keys.Chunk(500))
+        foreach (var part in keys.Chunk(500))
         {
+            var chunk = database.Dialect.ListOf(part);
             await connection.ExecuteAsync(new CommandDefinition($"""
                 UPDATE notices SET state = 'pending', attempts = 0, next_attempt_at = @at, last_error = NULL, claimed_by = NULL, claimed_until = NULL
                 WHERE {database.Dialect.InList("notice_key", "@chunk")}

@@ -98,8 +98,9 @@ public sealed class DeadlineTableReader(Database database)
         await using var connection = await database.OpenAsync(ct);
         foreach (var scope in partitions.Distinct().GroupBy(p => p.Scope))
         {
-            foreach (var chunk in scope.Select(p => p.PartitionId).Chunk(500))
+            foreach (var part in scope.Select(p => p.PartitionId).Chunk(500))
             {
+                var chunk = database.Dialect.ListOf(part);
                 var rows = await connection.QueryAsync<DeadlineRows.StoredKey>(new CommandDefinition(
                     $"SELECT rule, subject_id, due_date, instance_key FROM deadlines WHERE scope = @scope AND {database.Dialect.InList("partition_id", "@chunk")} AND fulfilled = @open",
                     new { scope = DeadlineRows.Code(scope.Key), chunk, open = false }, cancellationToken: ct));

@@ -138,7 +138,7 @@ internal sealed class ScanGenerations(Database database)
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 $"DELETE FROM deadlines WHERE scope = @scope AND {Dialect.InList("rule", "@rules")} AND {KeyRange.Condition("partition_id", Dialect)}",
-                new { scope = DeadlineRows.Code(scope), rules = rules.ToArray(), after = range.AfterValue, last = range.LastValue }, tx, cancellationToken: ct));
+                new { scope = DeadlineRows.Code(scope), rules = Dialect.ListOf([.. rules]), after = range.AfterValue, last = range.LastValue }, tx, cancellationToken: ct));
         }
     }
 

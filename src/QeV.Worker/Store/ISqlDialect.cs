@@ -49,6 +49,12 @@ public interface ISqlDialect
     string InList(string column, string parameter);
 
     /// <summary>
+    /// The value to bind to <see cref="InList"/>'s parameter: on SQLite one JSON array (read by <c>json_each</c>, so a
+    /// list of 500 keys is one bound value, not 500 that the driver looks up by name one at a time), an array elsewhere.
+    /// </summary>
+    object ListOf(IReadOnlyCollection<string> values);
+
+    /// <summary>
     /// A column in ORDER BY so that rows come in ordinal (byte) order of the key, the order the partition merge compares
     /// in: SQLite's default BINARY collation already is; PostgreSQL's database collation may not be.
     /// </summary>

@@ -14,6 +14,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string InList(string column, string parameter);
 
+    public abstract object ListOf(IReadOnlyCollection<string> values);
+
     public string ClaimTableHint => "";
 
     public abstract string OrdinalOrder(string column);

@@ -15,6 +15,8 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override string InList(string column, string parameter) => $"{column} = ANY({parameter})";
 
+    public override object ListOf(IReadOnlyCollection<string> values) => values as string[] ?? [.. values];
+
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
     public override string OrdinalOrder(string column) => column + " COLLATE \"C\"";

@@ -95,6 +95,8 @@ public sealed class SqlServerDialect : ISqlDialect
     // Dapper expands "IN @keys" into one parameter per element for SqlClient.
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 
+    public object ListOf(IReadOnlyCollection<string> values) => values as string[] ?? [.. values];
+
     public string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
     public static string Quote(string column) => "[" + column.Replace("]", "]]", StringComparison.Ordinal) + "]";

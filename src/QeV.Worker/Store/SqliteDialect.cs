@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -10,7 +11,9 @@ public sealed class SqliteDialect : OnConflictDialect
 
     private static readonly string[] ChangingStatements = ["INSERT", "UPDATE", "DELETE"];
 
-    public override string InList(string column, string parameter) => $"{column} IN {parameter}";
+    public override string InList(string column, string parameter) => $"{column} IN (SELECT value FROM json_each({parameter}))";
+
+    public override object ListOf(IReadOnlyCollection<string> values) => JsonSerializer.Serialize(values);
 
     public override string SkipLockedClause => "";
 
