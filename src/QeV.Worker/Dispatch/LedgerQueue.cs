@@ -13,7 +13,7 @@ namespace QeV.Worker.Dispatch;
 /// stays one repeat per kill and connection); the mails of a run just share transactions. A failed transaction is
 /// retried as a whole by <paramref name="write"/>; if it fails for good, every write in it fails.
 /// </summary>
-internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write)
+internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write, Func<Task>? apply = null)
 {
     private readonly Lock _lock = new();
     private List<Entry> _queued = [];
@@ -25,7 +25,19 @@ internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write
     /// </summary>
     public static LedgerQueue Retried(NoticeLedger ledger, string worker, TimeProvider time, IOptions<DispatchOptions> options)
     {
-        var retry = new ResiliencePipelineBuilder { TimeProvider = time }
+        var retry = Retry(time);
+        return new LedgerQueue(
+            batch => retry.ExecuteAsync(async token =>
+            {
+                var now = time.GetUtcNow();
+                return await ledger.WriteAsync(worker, now, now + options.Value.ClaimLease, batch.Deliveries, batch.Outcomes, batch.Renew, batch.Check, token);
+            }, CancellationToken.None).AsTask(),
+            () => retry.ExecuteAsync(async token => await ledger.ApplyJournalAsync(worker, token), CancellationToken.None).AsTask());
+    }
+
+    /// <summary>8 tries, 250 ms exponential up to 5 s, for a database that is busy or briefly away.</summary>
+    private static ResiliencePipeline Retry(TimeProvider time) =>
+        new ResiliencePipelineBuilder { TimeProvider = time }
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<DbException>().Handle<TimeoutException>().Handle<InvalidOperationException>(e => e.InnerException is DbException),
@@ -35,12 +47,9 @@ internal sealed class LedgerQueue(Func<LedgerBatch, Task<HashSet<string>>> write
                 MaxDelay = TimeSpan.FromSeconds(5),
             })
             .Build();
-        return new LedgerQueue(batch => retry.ExecuteAsync(async token =>
-        {
-            var now = time.GetUtcNow();
-            return await ledger.WriteAsync(worker, now, now + options.Value.ClaimLease, batch.Deliveries, batch.Outcomes, batch.Renew, batch.Check, token);
-        }, CancellationToken.None).AsTask());
-    }
+
+    /// <summary>Applies what this run journaled to the notices (see <see cref="NoticeLedger.ApplyJournalAsync"/>), retried as a write.</summary>
+    public Task ApplyAsync() => apply?.Invoke() ?? Task.CompletedTask;
 
     /// <summary>
     /// Records what a mail did and/or renews (or, if <paramref name="extend"/> is false, checks) the claims of the next

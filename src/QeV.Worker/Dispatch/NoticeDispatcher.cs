@@ -100,7 +100,19 @@ public sealed class NoticeDispatcher(
                 var run = new BatchRun(breaker, counts, day, stopping);
                 for (var i = 0; i < lanes.Length; i++)
                     lanes[i] = Task.Run(() => LaneAsync(queue, run), CancellationToken.None);
-                await Task.WhenAll(lanes);
+                try
+                {
+                    await Task.WhenAll(lanes);
+                }
+                catch
+                {
+                    await ApplyJournalQuietlyAsync();
+                    throw;
+                }
+
+                // The batch's journaled records onto the notices, in one transaction (should this fail, the next claim of
+                // any instance applies them before it takes anything).
+                await _ledgerQueue.ApplyAsync();
 
                 var untried = items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key).ToList();
                 await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
@@ -122,6 +134,19 @@ public sealed class NoticeDispatcher(
         }
 
         return result;
+    }
+
+    /// <summary>A lane failed: what the others journaled is applied if the database lets it; the lane's error is the one reported.</summary>
+    private async Task ApplyJournalQuietlyAsync()
+    {
+        try
+        {
+            await _ledgerQueue.ApplyAsync();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            logger.LogWarning("Versandjournal nicht übernommen ({Error}); der nächste Versandlauf übernimmt es zuerst", ex.Message);
+        }
     }
 
     /// <summary>Drops what is no longer owed and reads what earlier runs recorded per recipient.</summary>

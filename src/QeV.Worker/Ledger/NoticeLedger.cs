@@ -53,6 +53,9 @@ public sealed class NoticeLedger(Database database)
             """;
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(connection, ct);
+        // What any worker journaled and has not applied yet (a killed one, say) first: its deliveries must be known
+        // before one of its notices can be taken over.
+        await LedgerJournal.ApplyAsync(connection, tx, dialect, null, ct);
         var args = new { now = dialect.Instant(now), notAfter = dialect.Instant(notAfter), day, yes = true, officeOpen, addresses };
         var keys = (await connection.QueryAsync<string>(new CommandDefinition(sql, args, tx, cancellationToken: ct))).ToList();
         var rows = new List<NoticeRow>(keys.Count);
@@ -93,14 +96,13 @@ public sealed class NoticeLedger(Database database)
             """, new { key, worker, reason }, ct);
 
     /// <summary>
-    /// One transaction for the mails that just finished and the ones about to go: records per recipient what each
-    /// finished mail did (right after the server answered), the new state of the notices whose deliveries of this run
-    /// are complete, and then extends this worker's claims on <paramref name="renew"/> (and only reads whether it still
-    /// holds <paramref name="check"/>: claims well within their lease need no new row version). Returns the keys of both
-    /// still held: a key whose claim expired and was taken over by another worker is missing, and must not be sent. Every
-    /// statement covers a list of keys (one per recipient, state and attempt count), never one row at a time. This is
-    /// the only write between the server's 250 and the ledger knowing it; the caller retries it as a write, never by
-    /// sending again.
+    /// One transaction for the mails that just finished and the ones about to go: journals what each finished mail did
+    /// per recipient (right after the server answered; one row, <see cref="LedgerJournal"/>, applied to the notices by
+    /// <see cref="ApplyJournalAsync"/> and before every claim), and then extends this worker's claims on
+    /// <paramref name="renew"/> (and only reads whether it still holds <paramref name="check"/>: claims well within their
+    /// lease need no new row version). Returns the keys of both still held: a key whose claim expired and was taken over
+    /// by another worker is missing, and must not be sent. This is the only write between the server's 250 and the ledger
+    /// knowing it; the caller retries it as a write, never by sending again.
     /// </summary>
     public async Task<HashSet<string>> WriteAsync(
         string worker, DateTimeOffset now, DateTimeOffset renewUntil, IReadOnlyList<DeliveryUpdate> deliveries, IReadOnlyList<NoticeOutcome> notices,
@@ -111,44 +113,10 @@ public sealed class NoticeLedger(Database database)
         ArgumentNullException.ThrowIfNull(renew);
         ArgumentNullException.ThrowIfNull(check);
         var dialect = database.Dialect;
-        var at = dialect.Instant(now);
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(connection, ct);
-        foreach (var same in deliveries.GroupBy(d => (d.Address, d.State, d.Attempts, d.Error)))
-        {
-            var (address, state, attempts, error) = same.Key;
-            var sentAt = state == NoticeState.Sent ? "@at" : "NULL";
-            var errorValue = error is null ? "NULL" : "@error";
-            foreach (var part in same.Select(d => d.NoticeKey).Distinct(StringComparer.Ordinal).Chunk(500))
-            {
-                var chunk = database.Dialect.ListOf(part);
-                var args = new { address, state, attempts, error, at, chunk };
-                await connection.ExecuteAsync(new CommandDefinition($"""
-                    UPDATE notice_deliveries SET state = @state, attempts = @attempts, last_error = {errorValue}, updated_at = @at, sent_at = {sentAt}
-                    WHERE address = @address AND {dialect.InList("notice_key", "@chunk")}
-                    """, args, tx, cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition($"""
-                    INSERT INTO notice_deliveries (notice_key, address, state, attempts, last_error, updated_at, sent_at)
-                    SELECT n.notice_key, @address, @state, @attempts, {errorValue}, @at, {sentAt} FROM notices n
-                    WHERE {dialect.InList("n.notice_key", "@chunk")}
-                      AND NOT EXISTS (SELECT 1 FROM notice_deliveries d WHERE d.notice_key = n.notice_key AND d.address = @address)
-                    """, args, tx, cancellationToken: ct));
-            }
-        }
-
-        foreach (var same in notices.GroupBy(n => (n.State, n.NextAttemptAt, n.Error, n.SentNow)))
-        {
-            foreach (var part in same.Select(n => n.NoticeKey).Chunk(500))
-            {
-                var chunk = database.Dialect.ListOf(part);
-                await connection.ExecuteAsync(new CommandDefinition($"""
-                    UPDATE notices SET state = @state, attempts = attempts + 1, next_attempt_at = @next, last_error = @error,
-                        {(same.Key.SentNow ? "sent_at = @at," : "")} claimed_by = NULL, claimed_until = NULL
-                    WHERE {dialect.InList("notice_key", "@chunk")} AND claimed_by = @worker
-                    """, new { state = same.Key.State, next = dialect.Instant(same.Key.NextAttemptAt), error = same.Key.Error, at, chunk, worker },
-                    tx, cancellationToken: ct));
-            }
-        }
+        if (deliveries.Count > 0 || notices.Count > 0)
+            await LedgerJournal.AppendAsync(connection, tx, dialect, worker, now, deliveries, notices, ct);
 
         var held = new HashSet<string>(StringComparer.Ordinal);
         foreach (var part in renew.Distinct(StringComparer.Ordinal).Chunk(500))
@@ -173,6 +141,19 @@ public sealed class NoticeLedger(Database database)
 
         await tx.CommitAsync(ct);
         return held;
+    }
+
+    /// <summary>
+    /// Applies what <paramref name="worker"/> journaled (null: every worker) to the notices and their delivery rows, in
+    /// one transaction; returns how many ledger writes that was.
+    /// </summary>
+    public async Task<int> ApplyJournalAsync(string? worker, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        var applied = await LedgerJournal.ApplyAsync(connection, tx, database.Dialect, worker, ct);
+        await tx.CommitAsync(ct);
+        return applied;
     }
 
     /// <summary>Gives claimed notices back untouched (the run stopped before their turn): pending again, or failed if tried before.</summary>
@@ -206,6 +187,7 @@ public sealed class NoticeLedger(Database database)
             + (since is null ? "" : " AND planned_for >= @since");
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await dialect.BeginWriteAsync(connection, ct);
+        await LedgerJournal.ApplyAsync(connection, tx, dialect, null, ct);
         var keys = (await connection.QueryAsync<string>(new CommandDefinition(sql, new { state, rule, since }, tx, cancellationToken: ct))).ToList();
         var at = dialect.Instant(now);
         foreach (var part in keys.Chunk(500))

@@ -20,7 +20,7 @@ public sealed class MigratorTests
 
     /// <summary>The tables the migrations create: one per import file, the notice ledger, and the history itself.</summary>
     private static readonly string[] ExpectedTables =
-        [.. ImportCatalog.Tables.Select(t => t.Table), "notices", "data_problems", "schema_migrations", "deadlines", "deadline_partitions", "deadline_scans", "deadline_stage_plans", "worker_status", "notice_deliveries", "notice_events", "source_reads", "scan_generations", "scan_ranges", "fact_changes", "fact_partition_changes"];
+        [.. ImportCatalog.Tables.Select(t => t.Table), "notices", "data_problems", "schema_migrations", "deadlines", "deadline_partitions", "deadline_scans", "deadline_stage_plans", "worker_status", "notice_deliveries", "notice_events", "source_reads", "scan_generations", "scan_ranges", "fact_changes", "fact_partition_changes", "ledger_journal"];
 
     private sealed record Applied(int Version, string Name, DateTimeOffset AppliedAt);
 

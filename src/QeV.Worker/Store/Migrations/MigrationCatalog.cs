@@ -22,5 +22,6 @@ public static class MigrationCatalog
         M018FactChanges.Migration,
         M019PartitionChanges.Migration,
         M020ScanCounts.Migration,
+        M021LedgerJournal.Migration,
     ];
 }
