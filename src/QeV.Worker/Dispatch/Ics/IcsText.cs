@@ -45,6 +45,22 @@ public static class IcsText
             return line;
 
         var sb = new StringBuilder(line.Length + (line.Length / 64 * 3));
+        AppendFolded(sb, line);
+        return sb.ToString();
+    }
+
+    /// <summary><see cref="Fold"/> appended to <paramref name="sb"/>, without a string per line or character.</summary>
+    public static void AppendFolded(StringBuilder sb, string line)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(line);
+        if (Encoding.UTF8.GetByteCount(line) <= MaxLineOctets)
+        {
+            sb.Append(line);
+            return;
+        }
+
+        Span<char> utf16 = stackalloc char[2];
         var octets = 0;
         foreach (var rune in line.EnumerateRunes())
         {
@@ -55,10 +71,8 @@ public static class IcsText
                 octets = 1;
             }
 
-            sb.Append(rune.ToString());
+            sb.Append(utf16[..rune.EncodeToUtf16(utf16)]);
             octets += size;
         }
-
-        return sb.ToString();
     }
 }

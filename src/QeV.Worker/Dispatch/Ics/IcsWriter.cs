@@ -56,6 +56,9 @@ public static class IcsWriter
     private static string FormatDate(DateOnly date) =>
         date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
-    private static void Line(StringBuilder sb, string contentLine) =>
-        sb.Append(IcsText.Fold(contentLine)).Append(Crlf);
+    private static void Line(StringBuilder sb, string contentLine)
+    {
+        IcsText.AppendFolded(sb, contentLine);
+        sb.Append(Crlf);
+    }
 }

@@ -48,7 +48,8 @@ public sealed class BundleRenderer(MailTemplates templates, TimeProvider time)
         }
 
         var model = new NoticeContent { Key = key, Kind = NoticeKind.Reminder, Stage = "bundle", Day = day, To = to with { StandsInFor = null } };
-        var textMail = MailBody.Text(templates.TextLayout.Render(model, subject, MailBody.Text(text.ToString())));
+        // The sections are shaped already; the layout around them is shaped once, with them.
+        var textMail = MailBody.Text(templates.TextLayout.Render(model, subject, text.ToString()));
         var htmlMail = templates.HtmlLayout.Render(model, subject, html.ToString());
         var events = items.Select(i => NoticeCalendar.ForItem(i, templates, stamp)).OfType<Ics.CalendarEvent>()
             .DistinctBy(e => e.Uid, StringComparer.Ordinal).ToList();
