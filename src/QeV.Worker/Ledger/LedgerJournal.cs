@@ -79,10 +79,16 @@ internal static class LedgerJournal
             foreach (var part in same.Select(d => d.NoticeKey).Distinct(StringComparer.Ordinal).Chunk(500))
             {
                 var args = new { address, state, attempts, error, at, chunk = dialect.ListOf(part) };
-                await connection.ExecuteAsync(new CommandDefinition($"""
-                    UPDATE notice_deliveries SET state = @state, attempts = @attempts, last_error = {errorValue}, updated_at = @at, sent_at = {sentAt}
-                    WHERE address = @address AND {dialect.InList("notice_key", "@chunk")}
-                    """, args, tx, cancellationToken: ct));
+                // A first attempt has no row yet (each address gets one record per notice and run, and a run reads the
+                // earlier ones after its claim applied every journal): only later attempts update one.
+                if (attempts > 1)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition($"""
+                        UPDATE notice_deliveries SET state = @state, attempts = @attempts, last_error = {errorValue}, updated_at = @at, sent_at = {sentAt}
+                        WHERE address = @address AND {dialect.InList("notice_key", "@chunk")}
+                        """, args, tx, cancellationToken: ct));
+                }
+
                 await connection.ExecuteAsync(new CommandDefinition($"""
                     INSERT INTO notice_deliveries (notice_key, address, state, attempts, last_error, updated_at, sent_at)
                     SELECT n.notice_key, @address, @state, @attempts, {errorValue}, @at, {sentAt} FROM notices n

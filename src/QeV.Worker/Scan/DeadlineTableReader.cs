@@ -101,8 +101,11 @@ public sealed class DeadlineTableReader(Database database)
             foreach (var part in scope.Select(p => p.PartitionId).Chunk(500))
             {
                 var chunk = database.Dialect.ListOf(part);
+                // "fulfilled" as an expression no index serves: SQLite (without statistics) otherwise walks
+                // ix_deadlines_next_stage over every open deadline of the database once per statement instead of
+                // looking the partitions up by the primary key (EXPLAIN QUERY PLAN; 1 s for the 37,580 items of the day).
                 var rows = await connection.QueryAsync<DeadlineRows.StoredKey>(new CommandDefinition(
-                    $"SELECT rule, subject_id, due_date, instance_key FROM deadlines WHERE scope = @scope AND {database.Dialect.InList("partition_id", "@chunk")} AND fulfilled = @open",
+                    $"SELECT rule, subject_id, due_date, instance_key FROM deadlines WHERE scope = @scope AND {database.Dialect.InList("partition_id", "@chunk")} AND (CASE WHEN fulfilled = @open THEN 1 ELSE 0 END) = 1",
                     new { scope = DeadlineRows.Code(scope.Key), chunk, open = false }, cancellationToken: ct));
                 keys.UnionWith(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => Deadline.KeyOf(r.Rule, r.SubjectId, r.DueDate, r.InstanceKey)));
             }
