@@ -72,55 +72,33 @@ public sealed class NoticeDispatcher(
         var runStart = time.GetUtcNow();
         var started = time.GetTimestamp();
         var stillOwed = new StillOwed(deadlines, day, refreshed);
+        var claims = new ClaimRun(day, officeOpen, runStart, stillOwed, counts, breaker, stopping);
+        Task<List<DispatchItem>?>? next = null;
         try
         {
             var addresses = AddressesPerClaim;
-            while (!stopping.IsCancellationRequested && !breaker.IsOpen)
+            next = ClaimNextAsync(claims, addresses);
+            while (true)
             {
-                var claimedAt = time.GetUtcNow();
-                var batch = await ledger.ClaimAsync(Worker, claimedAt, runStart, day, officeOpen, o.ClaimLease, addresses, stopping);
-                if (batch.Count == 0)
+                var items = await next;
+                next = null;
+                if (items is null)
                     break;
 
                 // A long run claims more at a time (each claim reads every claimable row); the first claims stay small,
-                // so instances starting together share the work.
+                // so instances starting together share the work. The next claim and its preparation run while this
+                // batch is sent: the database's share of the gap between two batches.
                 addresses = Math.Min(addresses * 2, MaxAddressesPerClaim);
-                var items = await PrepareAsync(batch, stillOwed, counts, day, stopping);
-                foreach (var item in items)
-                    item.HeldUntil = claimedAt + o.ClaimLease;
-                var planned = MailGrouping.Plan(items, o.Bundle, day);
-                foreach (var mail in planned)
-                {
-                    foreach (var item in mail.Items)
-                        item.MailsLeft++;
-                }
-
-                var queue = new ConcurrentQueue<OutgoingMail>(planned);
-                var lanes = new Task[Math.Min(transport.Parallelism, planned.Count)];
-                var run = new BatchRun(breaker, counts, day, stopping);
-                for (var i = 0; i < lanes.Length; i++)
-                    lanes[i] = Task.Run(() => LaneAsync(queue, run), CancellationToken.None);
-                try
-                {
-                    await Task.WhenAll(lanes);
-                }
-                catch
-                {
-                    await ApplyJournalQuietlyAsync();
-                    throw;
-                }
-
-                // The batch's journaled records onto the notices, in one transaction (should this fail, the next claim of
-                // any instance applies them before it takes anything).
-                await _ledgerQueue.ApplyAsync();
-
-                var untried = items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key).ToList();
-                await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
-                counts.Released += untried.Count;
+                var size = addresses;
+                next = Task.Run(() => ClaimNextAsync(claims, size), CancellationToken.None);
+                await SendBatchAsync(items, breaker, counts, day, stopping);
+                if (stopping.IsCancellationRequested || breaker.IsOpen)
+                    break;
             }
         }
         finally
         {
+            await ReleaseUnsentAsync(next, counts);
             await transport.CloseAsync(CancellationToken.None);
         }
 
@@ -134,6 +112,95 @@ public sealed class NoticeDispatcher(
         }
 
         return result;
+    }
+
+    /// <summary>What the claims of one run share.</summary>
+    private sealed record ClaimRun(
+        DateOnly Day, bool OfficeOpen, DateTimeOffset RunStart, StillOwed StillOwed, RunCounts Counts, TransportBreaker Breaker, CancellationToken Stopping);
+
+    /// <summary>
+    /// Claims the next batch and prepares it; null when nothing is left, the run is stopping or the breaker is open. A
+    /// batch claimed is prepared whatever happens to the run meanwhile, and given back if that fails, so no claim is
+    /// left behind half-done.
+    /// </summary>
+    private async Task<List<DispatchItem>?> ClaimNextAsync(ClaimRun run, int addresses)
+    {
+        if (run.Stopping.IsCancellationRequested || run.Breaker.IsOpen)
+            return null;
+        var o = options.Value;
+        var claimedAt = time.GetUtcNow();
+        var batch = await ledger.ClaimAsync(Worker, claimedAt, run.RunStart, run.Day, run.OfficeOpen, o.ClaimLease, addresses, run.Stopping);
+        if (batch.Count == 0)
+            return null;
+        try
+        {
+            var items = await PrepareAsync(batch, run.StillOwed, run.Counts, run.Day, CancellationToken.None);
+            foreach (var item in items)
+                item.HeldUntil = claimedAt + o.ClaimLease;
+            return items;
+        }
+        catch
+        {
+            await ledger.ReleaseAsync([.. batch.Select(r => r.NoticeKey)], Worker, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>Sends one prepared batch over the connections, then applies its journal and gives back what was not tried.</summary>
+    private async Task SendBatchAsync(List<DispatchItem> items, TransportBreaker breaker, RunCounts counts, DateOnly day, CancellationToken stopping)
+    {
+        var planned = MailGrouping.Plan(items, options.Value.Bundle, day);
+        foreach (var mail in planned)
+        {
+            foreach (var item in mail.Items)
+                item.MailsLeft++;
+        }
+
+        var queue = new ConcurrentQueue<OutgoingMail>(planned);
+        var lanes = new Task[Math.Min(transport.Parallelism, planned.Count)];
+        var run = new BatchRun(breaker, counts, day, stopping);
+        for (var i = 0; i < lanes.Length; i++)
+            lanes[i] = Task.Run(() => LaneAsync(queue, run), CancellationToken.None);
+        try
+        {
+            await Task.WhenAll(lanes);
+        }
+        catch
+        {
+            await ApplyJournalQuietlyAsync();
+            throw;
+        }
+
+        // The batch's journaled records onto the notices, in one transaction (should this fail, the next claim of any
+        // instance applies them before it takes anything).
+        await _ledgerQueue.ApplyAsync();
+
+        var untried = items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key).ToList();
+        await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
+        lock (_progress)
+            counts.Released += untried.Count;
+    }
+
+    /// <summary>The batch claimed ahead when the run ended early (stop, breaker, a failure): given back untouched.</summary>
+    private async Task ReleaseUnsentAsync(Task<List<DispatchItem>?>? next, RunCounts counts)
+    {
+        if (next is null)
+            return;
+        List<DispatchItem>? items;
+        try
+        {
+            items = await next;
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or System.Data.Common.DbException or TimeoutException or InvalidOperationException)
+        {
+            return; // nothing claimed (the claim did not commit), or given back already by ClaimNextAsync
+        }
+
+        if (items is null)
+            return;
+        await ledger.ReleaseAsync([.. items.Select(i => i.Key)], Worker, CancellationToken.None);
+        lock (_progress)
+            counts.Released += items.Count;
     }
 
     /// <summary>A lane failed: what the others journaled is applied if the database lets it; the lane's error is the one reported.</summary>
@@ -161,7 +228,8 @@ public sealed class NoticeDispatcher(
             {
                 await _ledgerQueue.WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
                 await _problems.DeadAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
-                counts.Dead++;
+                lock (_progress)
+                    counts.Dead++;
             }
             else
             {
@@ -177,7 +245,8 @@ public sealed class NoticeDispatcher(
             {
                 await ledger.MarkObsoleteAsync(row.NoticeKey, Worker, reason, ct);
                 logger.LogInformation("Nachricht {NoticeKey} nicht versendet: {Reason}", row.NoticeKey, reason);
-                counts.Obsolete++;
+                lock (_progress)
+                    counts.Obsolete++;
                 continue;
             }
 
