@@ -23,5 +23,6 @@ public static class MigrationCatalog
         M019PartitionChanges.Migration,
         M020ScanCounts.Migration,
         M021LedgerJournal.Migration,
+        M022CountIndex.Migration,
     ];
 }
