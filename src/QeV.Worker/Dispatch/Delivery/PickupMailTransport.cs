@@ -25,11 +25,12 @@ public sealed class PickupMailTransport(IOptions<MailOptions> options) : IMailTr
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(recipients);
         var folder = Folder;
-        Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, FileName(key));
         var temp = Path.Combine(folder, "." + Guid.NewGuid().ToString("N") + ".tmp");
         try
         {
+            // Inside the try: a folder that cannot be made (a file of that name, no permission) is the transport's fault.
+            Directory.CreateDirectory(folder);
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: false))
             {
                 message.WriteTo(Format, stream, ct);
@@ -39,7 +40,8 @@ public sealed class PickupMailTransport(IOptions<MailOptions> options) : IMailTr
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temp);
+            if (File.Exists(temp))
+                File.Delete(temp);
             throw new TransportException($"Ablageordner {folder} nicht beschreibbar: {ex.Message}", ex);
         }
 
