@@ -16,7 +16,7 @@ namespace QeV.Worker.Dispatch;
 /// N connections, and records each mail's outcome per recipient right after the server answered. A transport failure
 /// leaves the notices owed; the breaker ends the run after a few in a row. A refused recipient concerns that recipient.
 /// </summary>
-public sealed class NoticeDispatcher(
+public sealed partial class NoticeDispatcher(
     NoticeLedger ledger,
     DataProblemStore problems,
     NoticeMailFactory mails,
@@ -114,38 +114,6 @@ public sealed class NoticeDispatcher(
         return result;
     }
 
-    /// <summary>What the claims of one run share.</summary>
-    private sealed record ClaimRun(
-        DateOnly Day, bool OfficeOpen, DateTimeOffset RunStart, StillOwed StillOwed, RunCounts Counts, TransportBreaker Breaker, CancellationToken Stopping);
-
-    /// <summary>
-    /// Claims the next batch and prepares it; null when nothing is left, the run is stopping or the breaker is open. A
-    /// batch claimed is prepared whatever happens to the run meanwhile, and given back if that fails, so no claim is
-    /// left behind half-done.
-    /// </summary>
-    private async Task<List<DispatchItem>?> ClaimNextAsync(ClaimRun run, int addresses)
-    {
-        if (run.Stopping.IsCancellationRequested || run.Breaker.IsOpen)
-            return null;
-        var o = options.Value;
-        var claimedAt = time.GetUtcNow();
-        var batch = await ledger.ClaimAsync(Worker, claimedAt, run.RunStart, run.Day, run.OfficeOpen, o.ClaimLease, addresses, run.Stopping);
-        if (batch.Count == 0)
-            return null;
-        try
-        {
-            var items = await PrepareAsync(batch, run.StillOwed, run.Counts, run.Day, CancellationToken.None);
-            foreach (var item in items)
-                item.HeldUntil = claimedAt + o.ClaimLease;
-            return items;
-        }
-        catch
-        {
-            await ledger.ReleaseAsync([.. batch.Select(r => r.NoticeKey)], Worker, CancellationToken.None);
-            throw;
-        }
-    }
-
     /// <summary>Sends one prepared batch over the connections, then applies its journal and gives back what was not tried.</summary>
     private async Task SendBatchAsync(List<DispatchItem> items, TransportBreaker breaker, RunCounts counts, DateOnly day, CancellationToken stopping)
     {
@@ -181,28 +149,6 @@ public sealed class NoticeDispatcher(
             counts.Released += untried.Count;
     }
 
-    /// <summary>The batch claimed ahead when the run ended early (stop, breaker, a failure): given back untouched.</summary>
-    private async Task ReleaseUnsentAsync(Task<List<DispatchItem>?>? next, RunCounts counts)
-    {
-        if (next is null)
-            return;
-        List<DispatchItem>? items;
-        try
-        {
-            items = await next;
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or System.Data.Common.DbException or TimeoutException or InvalidOperationException)
-        {
-            return; // nothing claimed (the claim did not commit), or given back already by ClaimNextAsync
-        }
-
-        if (items is null)
-            return;
-        await ledger.ReleaseAsync([.. items.Select(i => i.Key)], Worker, CancellationToken.None);
-        lock (_progress)
-            counts.Released += items.Count;
-    }
-
     /// <summary>A lane failed: what the others journaled is applied if the database lets it; the lane's error is the one reported.</summary>
     private async Task ApplyJournalQuietlyAsync()
     {
@@ -214,46 +160,6 @@ public sealed class NoticeDispatcher(
         {
             logger.LogWarning("Versandjournal nicht übernommen ({Error}); der nächste Versandlauf übernimmt es zuerst", ex.Message);
         }
-    }
-
-    /// <summary>Drops what is no longer owed and reads what earlier runs recorded per recipient.</summary>
-    private async Task<List<DispatchItem>> PrepareAsync(IReadOnlyList<NoticeRow> batch, StillOwed stillOwed, RunCounts counts, DateOnly day, CancellationToken ct)
-    {
-        var earlier = await ledger.DeliveriesAsync([.. batch.Select(r => r.NoticeKey)], ct);
-        var readable = new List<(NoticeRow Row, NoticeContent Content)>(batch.Count);
-        foreach (var row in batch)
-        {
-            var (content, error) = NoticeJson.TryDeserialize(row.Content);
-            if (content is null)
-            {
-                await _ledgerQueue.WriteAsync([], [new NoticeOutcome(row.NoticeKey, NoticeState.Dead, row.NextAttemptAt, error, false)], []);
-                await _problems.DeadAsync([(row.ToStaffId ?? row.ToAddress, error, row.NoticeKey)], day);
-                lock (_progress)
-                    counts.Dead++;
-            }
-            else
-            {
-                readable.Add((row, content));
-            }
-        }
-
-        await stillOwed.LoadAsync([.. readable.Select(r => r.Content)], ct);
-        var items = new List<DispatchItem>(readable.Count);
-        foreach (var (row, content) in readable)
-        {
-            if (stillOwed.ReasonNotToSend(content) is { } reason)
-            {
-                await ledger.MarkObsoleteAsync(row.NoticeKey, Worker, reason, ct);
-                logger.LogInformation("Nachricht {NoticeKey} nicht versendet: {Reason}", row.NoticeKey, reason);
-                lock (_progress)
-                    counts.Obsolete++;
-                continue;
-            }
-
-            items.Add(new DispatchItem(row, content, earlier[row.NoticeKey]));
-        }
-
-        return items;
     }
 
     /// <summary>
