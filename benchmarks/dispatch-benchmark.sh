@@ -55,7 +55,9 @@ timed() {  # timed <label> <command...>: wall time start to exit, CPU user+sys, 
     local label="$1"; shift
     /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$@" >"$WORK/out.txt" 2>"$WORK/err.txt" && rc=0 || rc=$?
     read -r secs kb user sys < <(tail -1 "$WORK/time.txt")
-    printf '%-58s %7.2f s wall, cpu %s s (user %s + sys %s) %6d MB  exit %s  [%s]\n   %s\n' "$label" "$secs" "$(echo "$user + $sys" | bc)" "$user" "$sys" "$((kb / 1024))" "$rc" "$(load)" "$(tail -1 "$WORK/out.txt")"
+    printf '%-58s %7.2f s wall, cpu %s s (user %s + sys %s) %6d MB  exit %s  [%s]\n' "$label" "$secs" "$(echo "$user + $sys" | bc)" "$user" "$sys" "$((kb / 1024))" "$rc" "$(load)"
+    # the command's summary: the scan's line, or run --once's line and the dispatch phases after it
+    grep -E '^(Scan|[0-9]{2}\.[0-9]{2}\.[0-9]{4}:|Versandschritte)' "$WORK/out.txt" | tail -2 | sed 's/^/   /'
 }
 
 prepared_db() {  # prepared_db <name> <staff> <items>: imported and scanned once (kept as a template), then copied for each run

@@ -53,6 +53,8 @@ public static class RunCommand
                 await Console.Out.WriteLineAsync(
                     $"{result.Day:dd.MM.yyyy}: {result.Planned} Nachrichten neu vorgemerkt, {d.Sent} versendet (Mails: {d.Mails}), "
                     + $"{d.Retrying} zur Wiederholung, {d.Dead} unzustellbar.");
+                if (d.Mails > 0)
+                    await Console.Out.WriteLineAsync($"Versandschritte, summiert über die Verbindungen: {d.Phases}");
                 if (d.Outage is not null)
                 {
                     await Console.Out.WriteLineAsync(d.Stopped

@@ -21,6 +21,9 @@ public sealed record DispatchResult(int Sent, int Retrying, int Dead)
     /// <summary>The circuit breaker ended the run after consecutive transport failures.</summary>
     public bool Stopped { get; init; }
 
+    /// <summary>"beanspruchen 1.10 s, vorbereiten 0.75 s, …": where the run's time went, summed over its connections.</summary>
+    public string Phases { get; init; } = "";
+
     public int Claimed => Sent + Retrying + Dead;
 
     public static DispatchResult Empty { get; } = new(0, 0, 0);

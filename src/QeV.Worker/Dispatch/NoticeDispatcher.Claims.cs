@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using QeV.Domain.Planning;
+using QeV.Worker.Diagnostics;
 using QeV.Worker.Ledger;
 
 namespace QeV.Worker.Dispatch;
@@ -22,12 +23,16 @@ public sealed partial class NoticeDispatcher
             return null;
         var o = options.Value;
         var claimedAt = time.GetUtcNow();
+        var started = PhaseTimes.Start();
         var batch = await ledger.ClaimAsync(Worker, claimedAt, run.RunStart, run.Day, run.OfficeOpen, o.ClaimLease, addresses, run.Stopping);
+        run.Counts.Phases.Stop(Phase.Claim, started);
         if (batch.Count == 0)
             return null;
         try
         {
+            started = PhaseTimes.Start();
             var items = await PrepareAsync(batch, run.StillOwed, run.Counts, run.Day, CancellationToken.None);
+            run.Counts.Phases.Stop(Phase.Prepare, started);
             foreach (var item in items)
                 item.HeldUntil = claimedAt + o.ClaimLease;
             return items;

@@ -6,6 +6,7 @@ using Polly;
 using Polly.CircuitBreaker;
 using QeV.Domain.Planning;
 using QeV.Worker.Deadlines;
+using QeV.Worker.Diagnostics;
 using QeV.Worker.Dispatch.Delivery;
 using QeV.Worker.Ledger;
 
@@ -141,10 +142,18 @@ public sealed partial class NoticeDispatcher(
 
         // The batch's journaled records onto the notices, in one transaction (should this fail, the next claim of any
         // instance applies them before it takes anything).
+        var started = PhaseTimes.Start();
         await _ledgerQueue.ApplyAsync();
+        counts.Phases.Stop(Phase.Apply, started);
 
         var untried = items.Where(i => !i.Done && !i.InDoubt && !i.Lost).Select(i => i.Key).ToList();
-        await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
+        if (untried.Count > 0)
+        {
+            started = PhaseTimes.Start();
+            await ledger.ReleaseAsync(untried, Worker, CancellationToken.None);
+            counts.Phases.Stop(Phase.Release, started);
+        }
+
         lock (_progress)
             counts.Released += untried.Count;
     }
@@ -174,7 +183,9 @@ public sealed partial class NoticeDispatcher(
         {
             while (!lane.Stopping.IsCancellationRequested && !lane.Breaker.IsOpen && !lane.Failed && queue.TryDequeue(out var mail))
                 pending = await SendAsync(mail, pending, lane);
+            var started = PhaseTimes.Start();
             await RecordAndRenewAsync(pending, null, extend: false, lane.Day);
+            lane.Counts.Phases.Stop(Phase.Record, started);
         }
         catch
         {
@@ -197,7 +208,9 @@ public sealed partial class NoticeDispatcher(
         var mustLast = TimeSpan.FromTicks(Math.Max(lease.Ticks / 2, (DispatchOptionsValidator.LongestDelivery(options.Value, mailOptions.Value) + ExtendMargin).Ticks));
         var now = time.GetUtcNow();
         var extend = mail.Items.Any(i => i.HeldUntil - now < mustLast);
+        var started = PhaseTimes.Start();
         var held = await RecordAndRenewAsync(previous, [.. mail.Items.Select(i => i.Key)], extend, lane.Day);
+        lane.Counts.Phases.Stop(Phase.Record, started);
         if (extend)
         {
             foreach (var item in mail.Items)
@@ -220,8 +233,11 @@ public sealed partial class NoticeDispatcher(
         var breaker = lane.Breaker;
         try
         {
+            started = PhaseTimes.Start();
             using var message = Build(mail, lane.Day);
+            lane.Counts.Phases.Stop(Phase.Render, started);
             var envelope = mail.Addresses.Select(a => new MailboxAddress((string?)null, a)).ToList();
+            started = PhaseTimes.Start();
             results = await breaker.Pipeline.ExecuteAsync(async token =>
             {
                 try
@@ -236,9 +252,11 @@ public sealed partial class NoticeDispatcher(
                     throw;
                 }
             }, CancellationToken.None);
+            lane.Counts.Phases.Stop(Phase.Deliver, started);
         }
         catch (TransportException ex)
         {
+            lane.Counts.Phases.Stop(Phase.Deliver, started);
             transportError = ex.Message;
             logger.LogWarning("Mail {MailKey} nicht versendet: {Error}", mail.Key, ex.Message);
         }

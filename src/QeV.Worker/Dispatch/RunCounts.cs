@@ -1,3 +1,4 @@
+using QeV.Worker.Diagnostics;
 using QeV.Worker.Ledger;
 
 namespace QeV.Worker.Dispatch;
@@ -13,6 +14,9 @@ internal sealed class RunCounts
     public int Waiting { get; set; }
     public int Released { get; set; }
     public string? LastTransportError { get; set; }
+
+    /// <summary>Claim, preparation, rendering, delivery, ledger writes: summed over the connections.</summary>
+    public PhaseTimes Phases { get; } = new();
 
     public void Add(NoticeOutcome outcome, bool waiting)
     {
@@ -32,6 +36,6 @@ internal sealed class RunCounts
         new(Sent, Retrying, Dead)
         {
             Obsolete = Obsolete, Mails = Mails, Waiting = Waiting, Released = Released,
-            Outage = breakerReason ?? LastTransportError, Stopped = breakerReason is not null,
+            Outage = breakerReason ?? LastTransportError, Stopped = breakerReason is not null, Phases = Phases.Describe(),
         };
 }

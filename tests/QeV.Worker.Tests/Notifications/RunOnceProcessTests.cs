@@ -41,6 +41,9 @@ public sealed class RunOnceProcessTests
         first.StdOut.ShouldContain("05.06.2026: 5 Nachrichten neu vorgemerkt, 5 versendet (Mails: 4), 0 zur Wiederholung, 0 unzustellbar.", Case.Sensitive, first.ToString());
         afterFirst.SelectMany(m => m.ItemKeys).ShouldBe(
             [ReminderKey(1), ReminderKey(2), ReminderKey(9, "S-5"), MissedAppointmentsKey, "digest/S-2/2026-06-05"], ignoreOrder: true);
+        foreach (var phase in new[] { "beanspruchen", "vorbereiten", "erstellen", "zustellen", "Postausgangsbuch", "Journal übernehmen" })
+            first.StdOut.ShouldMatch($@"Versandschritte, summiert über die Verbindungen: .*{phase} \d+\.\d\d s", first.ToString());
+        second.StdOut.ShouldNotContain("Versandschritte", Case.Sensitive, second.ToString());
         second.ExitCode.ShouldBe(0, second.ToString());
         second.StdOut.ShouldContain("05.06.2026: 0 Nachrichten neu vorgemerkt, 0 versendet (Mails: 0), 0 zur Wiederholung, 0 unzustellbar.", Case.Sensitive, second.ToString());
         SmtpMessage.ReadFolder(outbox).Select(m => m.Path).ShouldBe(afterFirst.Select(m => m.Path), ignoreOrder: true);
