@@ -45,11 +45,12 @@ internal static class LedgerJournal
             + (worker is null ? "" : " WHERE worker = @worker")
             + $" ORDER BY at, entry_id {dialect.SkipLockedClause}",
             new { worker }, tx, cancellationToken: ct))).ToList();
-        foreach (var row in rows)
+        var entries = rows.Select(row => (row.Worker, row.At, Entry: JsonSerializer.Deserialize<Entry>(row.Entry)
+            ?? throw new JsonException($"Eintrag {row.EntryId} im Versandjournal ist leer"))).ToList();
+        if (!await JournalRows.TryRecordAllAsync(connection, tx, dialect, [.. entries.Select(e => (e.Worker, e.At, e.Entry.Deliveries, e.Entry.Outcomes))], ct))
         {
-            var entry = JsonSerializer.Deserialize<Entry>(row.Entry)
-                ?? throw new JsonException($"Eintrag {row.EntryId} im Versandjournal ist leer");
-            await RecordAsync(connection, tx, dialect, row.Worker, row.At, entry.Deliveries, entry.Outcomes, ct);
+            foreach (var (rowWorker, at, entry) in entries)
+                await RecordAsync(connection, tx, dialect, rowWorker, at, entry.Deliveries, entry.Outcomes, ct);
         }
 
         foreach (var part in rows.Select(r => r.EntryId).Chunk(500))

@@ -55,6 +55,14 @@ public interface ISqlDialect
     object ListOf(IReadOnlyCollection<string> values);
 
     /// <summary>
+    /// The rows of a JSON array of objects bound to <paramref name="parameter"/>, as a table named
+    /// <paramref name="alias"/> with <paramref name="columns"/> (SQLite <c>json_each</c>, PostgreSQL
+    /// <c>jsonb_to_recordset</c>), for one statement over many rows; null where the dialect has none here (SQL Server:
+    /// the caller writes row group by row group). Instants in the JSON are <see cref="Instant"/>'s values.
+    /// </summary>
+    string? JsonRows(string parameter, string alias, IReadOnlyList<JsonColumn> columns);
+
+    /// <summary>
     /// A column in ORDER BY so that rows come in ordinal (byte) order of the key, the order the partition merge compares
     /// in: SQLite's default BINARY collation already is; PostgreSQL's database collation may not be.
     /// </summary>

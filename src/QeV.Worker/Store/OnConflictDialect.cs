@@ -16,6 +16,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract object ListOf(IReadOnlyCollection<string> values);
 
+    public abstract string? JsonRows(string parameter, string alias, IReadOnlyList<JsonColumn> columns);
+
     public string ClaimTableHint => "";
 
     public abstract string OrdinalOrder(string column);

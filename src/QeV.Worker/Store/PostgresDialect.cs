@@ -17,6 +17,15 @@ public sealed class PostgresDialect : OnConflictDialect
 
     public override object ListOf(IReadOnlyCollection<string> values) => values as string[] ?? [.. values];
 
+    public override string JsonRows(string parameter, string alias, IReadOnlyList<JsonColumn> columns) =>
+        $"jsonb_to_recordset(CAST({parameter} AS jsonb)) AS {alias}({string.Join(", ", columns.Select(c => c.Name + " " + c.Kind switch
+        {
+            JsonColumnKind.Number => "integer",
+            JsonColumnKind.Instant => "timestamptz",
+            JsonColumnKind.Boolean => "boolean",
+            _ => "text",
+        }))})";
+
     public override string SkipLockedClause => "FOR UPDATE SKIP LOCKED";
 
     public override string OrdinalOrder(string column) => column + " COLLATE \"C\"";

@@ -97,6 +97,9 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public object ListOf(IReadOnlyCollection<string> values) => values as string[] ?? [.. values];
 
+    // OPENJSON would serve; not tried here without a SQL Server, so the journal is applied row group by row group.
+    public string? JsonRows(string parameter, string alias, IReadOnlyList<JsonColumn> columns) => null;
+
     public string Limit(string parameter) => $"OFFSET 0 ROWS FETCH NEXT {parameter} ROWS ONLY";
 
     public static string Quote(string column) => "[" + column.Replace("]", "]]", StringComparison.Ordinal) + "]";

@@ -15,6 +15,9 @@ public sealed class SqliteDialect : OnConflictDialect
 
     public override object ListOf(IReadOnlyCollection<string> values) => JsonSerializer.Serialize(values);
 
+    public override string JsonRows(string parameter, string alias, IReadOnlyList<JsonColumn> columns) =>
+        $"(SELECT {string.Join(", ", columns.Select(c => $"json_extract(value, '$.{c.Name}') AS {c.Name}"))} FROM json_each({parameter})) AS {alias}";
+
     public override string SkipLockedClause => "";
 
     public override string OrdinalOrder(string column) => column;
