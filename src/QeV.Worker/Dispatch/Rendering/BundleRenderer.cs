@@ -32,10 +32,10 @@ public sealed class BundleRenderer(MailTemplates templates, TimeProvider time)
                 var template = templates.ContentFor(item);
                 var itemSubject = MailBody.SingleLine(template.RenderSubject(item));
                 var notes = Notes(item, to.Email);
-                text.Append("- ").Append(itemSubject).Append("\n\n")
-                    .Append(MailBody.Text(template.RenderText(item))).Append("\n\n");
-                html.Append("<h3 style=\"font-size:16px;margin:1em 0 0.5em 0;\">").Append(Encode(itemSubject)).Append("</h3>\n")
-                    .Append(MailBody.Html(template.RenderHtml(item)));
+                text.Append("- ").Append(itemSubject).Append("\n\n");
+                MailBody.AppendText(text, template.RenderText(item)).Append("\n\n");
+                html.Append("<h3 style=\"font-size:16px;margin:1em 0 0.5em 0;\">").Append(Encode(itemSubject)).Append("</h3>\n");
+                MailBody.AppendHtml(html, template.RenderHtml(item));
                 foreach (var note in notes)
                 {
                     text.Append(note).Append("\n\n");
@@ -48,9 +48,9 @@ public sealed class BundleRenderer(MailTemplates templates, TimeProvider time)
         }
 
         var model = new NoticeContent { Key = key, Kind = NoticeKind.Reminder, Stage = "bundle", Day = day, To = to with { StandsInFor = null } };
-        // The sections are shaped already; the layout around them is shaped once, with them.
-        var textMail = MailBody.Text(templates.TextLayout.Render(model, subject, text.ToString()));
-        var htmlMail = templates.HtmlLayout.Render(model, subject, html.ToString());
+        // The layouts around the sections: the sections spliced in, never passed through the template engine.
+        var textMail = templates.TextLayout.RenderAround(model, subject, text.ToString(), MailBody.Text);
+        var htmlMail = templates.HtmlLayout.RenderAround(model, subject, html.ToString());
         var events = items.Select(i => NoticeCalendar.ForItem(i, templates, stamp)).OfType<Ics.CalendarEvent>()
             .DistinctBy(e => e.Uid, StringComparer.Ordinal).ToList();
         return new RenderedBundle(day, subject, textMail + "\n", htmlMail, events);

@@ -45,7 +45,14 @@ public static class MailBody
     public static string Text(string rendered)
     {
         ArgumentNullException.ThrowIfNull(rendered);
-        var sb = new StringBuilder(rendered.Length);
+        return AppendText(new StringBuilder(rendered.Length), rendered).ToString();
+    }
+
+    /// <summary>Appends <see cref="Text"/> of <paramref name="rendered"/> to <paramref name="sb"/>, without the string in between.</summary>
+    public static StringBuilder AppendText(StringBuilder sb, string rendered)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(rendered);
         var inParagraph = false;
         var blankSince = false;
         foreach (var raw in rendered.AsSpan().EnumerateLines())
@@ -67,42 +74,34 @@ public static class MailBody
             blankSince = false;
         }
 
-        return sb.ToString();
+        return sb;
     }
 
     /// <summary>The body as HTML; <paramref name="rendered"/> must already be HTML-escaped.</summary>
-    public static string Html(string rendered)
-    {
-        var sb = new StringBuilder();
-        foreach (var paragraph in Paragraphs(rendered))
-        {
-            var i = 0;
-            while (i < paragraph.Count)
-            {
-                var shape = Shape(paragraph[i]);
-                var run = paragraph.Skip(i).TakeWhile(l => Shape(l) == shape).ToList();
-                if (shape == 2)
-                {
-                    AppendTable(sb, run);
-                }
-                else if (shape == 1)
-                {
-                    sb.Append("<ul style=\"").Append(ListStyle).Append("\">");
-                    foreach (var item in run)
-                        sb.Append("<li>").Append(item.AsSpan(2).Trim()).Append("</li>");
-                    sb.Append("</ul>\n");
-                }
-                else
-                {
-                    sb.Append("<p style=\"").Append(ParagraphStyle).Append("\">")
-                        .AppendJoin("<br>\n", run).Append("</p>\n");
-                }
+    public static string Html(string rendered) => AppendHtml(new StringBuilder(), rendered).ToString();
 
-                i += run.Count;
+    /// <summary>Appends <see cref="Html"/> of <paramref name="rendered"/> to <paramref name="sb"/>, one paragraph at a time.</summary>
+    public static StringBuilder AppendHtml(StringBuilder sb, string rendered)
+    {
+        ArgumentNullException.ThrowIfNull(sb);
+        ArgumentNullException.ThrowIfNull(rendered);
+        // The same lines as Paragraphs (EnumerateLines ends lines where ReplaceLineEndings does), without a list per paragraph.
+        var paragraph = new List<string>();
+        foreach (var raw in rendered.AsSpan().EnumerateLines())
+        {
+            var line = raw.Trim();
+            if (!line.IsEmpty)
+            {
+                paragraph.Add(line.ToString());
+                continue;
             }
+
+            AppendParagraph(sb, paragraph);
+            paragraph.Clear();
         }
 
-        return sb.ToString();
+        AppendParagraph(sb, paragraph);
+        return sb;
     }
 
     /// <summary>One line for a header: CR, LF and tabs become spaces, runs of spaces collapse.</summary>
@@ -110,6 +109,37 @@ public static class MailBody
     {
         ArgumentNullException.ThrowIfNull(value);
         return string.Join(' ', value.Split([' ', '\t', '\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>A paragraph's runs of lines of one shape: a table, a list, or text lines joined by line breaks.</summary>
+    private static void AppendParagraph(StringBuilder sb, List<string> paragraph)
+    {
+        var i = 0;
+        while (i < paragraph.Count)
+        {
+            var shape = Shape(paragraph[i]);
+            var end = i + 1;
+            while (end < paragraph.Count && Shape(paragraph[end]) == shape)
+                end++;
+            var run = paragraph.GetRange(i, end - i);
+            if (shape == 2)
+            {
+                AppendTable(sb, run);
+            }
+            else if (shape == 1)
+            {
+                sb.Append("<ul style=\"").Append(ListStyle).Append("\">");
+                foreach (var item in run)
+                    sb.Append("<li>").Append(item.AsSpan(2).Trim()).Append("</li>");
+                sb.Append("</ul>\n");
+            }
+            else
+            {
+                sb.Append("<p style=\"").Append(ParagraphStyle).Append("\">").AppendJoin("<br>\n", run).Append("</p>\n");
+            }
+
+            i = end;
+        }
     }
 
     private static bool IsItem(string line) => line.StartsWith("- ", StringComparison.Ordinal);
