@@ -83,6 +83,7 @@ public sealed partial class NoticeDispatcher
             }
             else
             {
+                row.Content = ""; // read: the JSON (about 800 bytes) would otherwise stay alive with the batch
                 readable.Add((row, content));
             }
         }
