@@ -80,6 +80,8 @@ public sealed class StagedImport(Database database)
         }
 
         await BulkFactWrite.ResumeAsync(database.Dialect, connection, tx, suspended, changed: summaries.Any(s => s.Inserted + s.Updated > 0), ct);
+        if (total >= LongFile)
+            progress?.Report(BulkWriteSession.CommitNote(clock.Elapsed));
         await tx.CommitAsync(ct);
         return new ImportSummary(summaries);
     }

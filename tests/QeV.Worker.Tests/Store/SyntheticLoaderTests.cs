@@ -70,4 +70,26 @@ public sealed class SyntheticLoaderTests
         ex.Message.ShouldContain("leere Datenbank");
         (await db.SnapshotAsync()).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task LoadAsync_Progress_EndsWithTheCommitAfterTheLastCases()
+    {
+        // Given: at a million cases the commit took 45 s after the last progress line, with nothing said meanwhile
+        using var db = await TestDatabase.CreateAsync(TestEngine.Sqlite);
+        var lines = new List<string>();
+
+        // When
+        await new SyntheticLoader(db.Database).LoadAsync(3, Today, 5000, new SyncProgress(lines), CancellationToken.None);
+
+        // Then
+        lines.Count.ShouldBeGreaterThan(1);
+        lines[^2].ShouldContain("Fällen (100 %)");
+        lines[^1].ShouldStartWith("Alle Zeilen geschrieben (");
+        lines[^1].ShouldContain("die Transaktion wird abgeschlossen");
+    }
+
+    private sealed class SyncProgress(List<string> lines) : IProgress<string>
+    {
+        public void Report(string value) => lines.Add(value);
+    }
 }

@@ -25,6 +25,14 @@ public sealed class BulkWriteSession : IAsyncDisposable
         _tempCacheSize = tempCacheSize;
     }
 
+    /// <summary>
+    /// What a long write reports before its commit, which can take a while without a line of its own: on SQLite the
+    /// commit also copies the write-ahead log into the file (45 s for the 3.9 GB of a million generated cases here).
+    /// </summary>
+    public static string CommitNote(TimeSpan elapsed) =>
+        string.Create(System.Globalization.CultureInfo.GetCultureInfo("de-DE"),
+            $"Alle Zeilen geschrieben ({elapsed.TotalSeconds:F0} s); die Transaktion wird abgeschlossen und in die Datenbank übernommen, bei großen Mengen kann das eine Minute dauern …");
+
     public static async Task<BulkWriteSession?> BeginAsync(DbConnection connection, CancellationToken ct)
     {
         if (connection is not SqliteConnection)

@@ -28,6 +28,7 @@ public sealed class SyntheticLoader(Database database)
         new SyntheticGenerator(seed, today, cases).Generate(sink);
         await sink.FlushAsync(ct);
         await BulkFactWrite.ResumeAsync(database.Dialect, connection, tx, suspended, changed: sink.Rows > 0, ct);
+        progress?.Report(BulkWriteSession.CommitNote(sink.Elapsed));
         await tx.CommitAsync(ct);
         return sink.Rows;
     }
@@ -37,6 +38,8 @@ public sealed class SyntheticLoader(Database database)
     {
         private readonly Dictionary<SyntheticTable, List<object?[]>> _pending = [];
         private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public TimeSpan Elapsed => _clock.Elapsed;
         private int _buffered;
 
         public long Rows { get; private set; }
