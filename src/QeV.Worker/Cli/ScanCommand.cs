@@ -33,6 +33,7 @@ public static class ScanCommand
             }
 
             var cycle = host.Services.GetRequiredService<NotificationCycle>();
+            host.Services.GetRequiredService<ScanProgress>().Sink = new StderrProgress();
             string summary;
             if (!host.Services.GetRequiredService<DeadlineService>().CanUseTable)
             {

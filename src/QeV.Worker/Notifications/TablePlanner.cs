@@ -43,6 +43,7 @@ public sealed class TablePlanner(
         var byDate = state is not null && state.Settings == settings && state.PlannedOn <= day;
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
         var run = new Batch(planner, ledger, clock, phases, table, day, businessDay, new RoutingHorizon(table.Planning, day));
+        scanner.Progress.Step("die Fristen werden geplant, die fälligen Nachrichten ins Postausgangsbuch geschrieben");
         var started = ScanPhases.Start();
         await using (var connection = await database.OpenAsync(ct))
         {
@@ -58,6 +59,7 @@ public sealed class TablePlanner(
                 {
                     phases.Stop(DeadlineScanner.Phase.Table, started);
                     await run.FlushAsync(store, ct);
+                    scanner.Progress.Planned(BatchSize);
                     started = ScanPhases.Start();
                 }
             }

@@ -22,7 +22,7 @@ namespace QeV.Worker.Scan;
 /// </summary>
 public sealed class DeadlineScanner(
     Database database, DeadlineEngine engine, ScanSettings settings, BusinessCalendar calendar, OfficeClock clock, IOptions<RulesOptions> rules,
-    ScanPhases phases, SharedScan shared)
+    ScanPhases phases, SharedScan shared, ScanProgress progress)
 {
     public const int BatchSize = 2_000;
 
@@ -34,9 +34,12 @@ public sealed class DeadlineScanner(
 
     public SharedScan Shared => shared;
 
+    public ScanProgress Progress => progress;
+
     public async Task<ScanResult> RefreshAsync(DateOnly asOf, CancellationToken ct)
     {
         phases.Reset();
+        progress.Start();
         if (await UnchangedAsync(asOf, ct) is { } unchanged)
         {
             return unchanged;
@@ -138,6 +141,7 @@ public sealed class DeadlineScanner(
             await run.BatchAsync(
                 RuleScope.Case, batch, p => p.Id, p => PartitionFingerprint.Of(p, asOf, notified[p.Id]),
                 b => PartitionEvaluator.CaseFacts(lookups, b, notifiedKeys), ct);
+            progress.Evaluated(batch.Count);
             started = ScanPhases.Start();
         }
 
@@ -149,6 +153,7 @@ public sealed class DeadlineScanner(
         {
             phases.Stop(Phase.Read, started);
             await run.BatchAsync(RuleScope.Staff, batch, p => p.Id, PartitionFingerprint.Of, b => PartitionEvaluator.StaffFacts(lookups, b), ct);
+            progress.Evaluated(batch.Count);
             started = ScanPhases.Start();
         }
 
@@ -156,6 +161,7 @@ public sealed class DeadlineScanner(
 
         await run.EndScopeAsync(RuleScope.Staff, ct);
 
+        progress.Step("die organisationsweiten Regeln und das Speichern folgen");
         started = ScanPhases.Start();
         // The organisation-wide rules count all cases; having read only the changed ones, count them by SQL.
         var counts = reader.ChangedOnly ? await reader.CaseCountsAsync(lookups, ct) : reader.CaseCounts;

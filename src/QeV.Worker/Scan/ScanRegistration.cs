@@ -12,6 +12,7 @@ public static class ScanRegistration
         builder.Services.AddValidatedOptions<ScanOptions>(ScanOptions.Section);
         builder.Services.AddSingleton<ScanSettings>();
         builder.Services.AddSingleton<ScanPhases>();
+        builder.Services.AddSingleton<ScanProgress>();
         builder.Services.AddSingleton<SharedScan>();
         builder.Services.AddSingleton<DeadlineScanner>();
         builder.Services.AddSingleton<DeadlineTableReader>();
