@@ -27,30 +27,10 @@ public sealed class ScanProgress(TimeProvider time)
     }
 
     /// <summary>Counts a batch of partitions; reports when the last line is <see cref="Every"/> old.</summary>
-    public void Evaluated(int partitions)
-    {
-        _partitions += partitions;
-        if (Sink is null)
-            return;
-        var now = time.GetTimestamp();
-        if (time.GetElapsedTime(_last, now) < Every)
-            return;
-        _last = now;
-        Sink.Report(string.Create(German, $"Scan: {_partitions:N0} Partitionen gelesen und ausgewertet ({Seconds(now)} s) …"));
-    }
+    public void Evaluated(int partitions) => Count(ref _partitions, partitions, "Partitionen gelesen und ausgewertet");
 
     /// <summary>Counts a batch of planned deadlines; reports like <see cref="Evaluated"/>.</summary>
-    public void Planned(int deadlines)
-    {
-        _planned += deadlines;
-        if (Sink is null)
-            return;
-        var now = time.GetTimestamp();
-        if (time.GetElapsedTime(_last, now) < Every)
-            return;
-        _last = now;
-        Sink.Report(string.Create(German, $"Scan: {_planned:N0} Fristen geplant ({Seconds(now)} s) …"));
-    }
+    public void Planned(int deadlines) => Count(ref _planned, deadlines, "Fristen geplant");
 
     /// <summary>A step after the partitions ("die Fristen werden geplant"), once the scan has run <see cref="Every"/>: a short scan prints only its summary.</summary>
     public void Step(string what)
@@ -62,6 +42,18 @@ public sealed class ScanProgress(TimeProvider time)
             return;
         _last = now;
         Sink.Report(string.Create(German, $"Scan: {_partitions:N0} Partitionen ausgewertet, {what} ({Seconds(now)} s) …"));
+    }
+
+    private void Count(ref long total, int batch, string what)
+    {
+        total += batch;
+        if (Sink is null)
+            return;
+        var now = time.GetTimestamp();
+        if (time.GetElapsedTime(_last, now) < Every)
+            return;
+        _last = now;
+        Sink.Report(string.Create(German, $"Scan: {total:N0} {what} ({Seconds(now)} s) …"));
     }
 
     private string Seconds(long now) => time.GetElapsedTime(_started, now).TotalSeconds.ToString("F0", German);

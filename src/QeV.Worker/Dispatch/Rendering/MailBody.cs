@@ -18,23 +18,7 @@ public static class MailBody
     {
         ArgumentNullException.ThrowIfNull(rendered);
         var paragraphs = new List<IReadOnlyList<string>>();
-        var current = new List<string>();
-        foreach (var raw in rendered.ReplaceLineEndings("\n").Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.Length > 0)
-            {
-                current.Add(line);
-                continue;
-            }
-
-            if (current.Count > 0)
-                paragraphs.Add(current);
-            current = [];
-        }
-
-        if (current.Count > 0)
-            paragraphs.Add(current);
+        EachParagraph(rendered, lines => paragraphs.Add([.. lines]));
         return paragraphs;
     }
 
@@ -85,22 +69,7 @@ public static class MailBody
     {
         ArgumentNullException.ThrowIfNull(sb);
         ArgumentNullException.ThrowIfNull(rendered);
-        // The same lines as Paragraphs (EnumerateLines ends lines where ReplaceLineEndings does), without a list per paragraph.
-        var paragraph = new List<string>();
-        foreach (var raw in rendered.AsSpan().EnumerateLines())
-        {
-            var line = raw.Trim();
-            if (!line.IsEmpty)
-            {
-                paragraph.Add(line.ToString());
-                continue;
-            }
-
-            AppendParagraph(sb, paragraph);
-            paragraph.Clear();
-        }
-
-        AppendParagraph(sb, paragraph);
+        EachParagraph(rendered, lines => AppendParagraph(sb, lines));
         return sb;
     }
 
@@ -109,6 +78,31 @@ public static class MailBody
     {
         ArgumentNullException.ThrowIfNull(value);
         return string.Join(' ', value.Split([' ', '\t', '\r', '\n', '\u0085', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// Hands each paragraph's trimmed, non-empty lines to <paramref name="paragraph"/> (one list, reused): lines end where
+    /// <see cref="string.ReplaceLineEndings()"/> ends them, blank lines separate paragraphs.
+    /// </summary>
+    private static void EachParagraph(string rendered, Action<List<string>> paragraph)
+    {
+        var lines = new List<string>();
+        foreach (var raw in rendered.AsSpan().EnumerateLines())
+        {
+            var line = raw.Trim();
+            if (!line.IsEmpty)
+            {
+                lines.Add(line.ToString());
+                continue;
+            }
+
+            if (lines.Count > 0)
+                paragraph(lines);
+            lines.Clear();
+        }
+
+        if (lines.Count > 0)
+            paragraph(lines);
     }
 
     /// <summary>A paragraph's runs of lines of one shape: a table, a list, or text lines joined by line breaks.</summary>
