@@ -215,10 +215,23 @@ public sealed class NoticeLedger(Database database)
     public async Task<IReadOnlyList<NoticeRow>> HistoryAsync(string? caseId, string? staffId, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
+        // Only the filters asked for, so a case's history is read through ix_notices_case (an "@x IS NULL OR …" is
+        // read as a walk over the table). A staff member's history walks the ledger: recipient, addressee or subject.
+        var filters = new List<string>();
+        if (caseId is not null)
+        {
+            filters.Add("case_id = @caseId");
+        }
+
+        if (staffId is not null)
+        {
+            filters.Add("(recipient_staff_id = @staffId OR to_staff_id = @staffId OR subject_id = @staffId)");
+        }
+
+        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
         var rows = await connection.QueryAsync<NoticeRow>(new CommandDefinition($"""
             SELECT * FROM notices
-            WHERE (@caseId IS NULL OR case_id = @caseId)
-              AND (@staffId IS NULL OR recipient_staff_id = @staffId OR to_staff_id = @staffId OR subject_id = @staffId)
+            {where}
             ORDER BY created_at DESC, notice_key
             {database.Dialect.Limit("@limit")}
             """, new { caseId, staffId, limit }, cancellationToken: ct));

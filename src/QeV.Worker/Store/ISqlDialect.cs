@@ -121,6 +121,9 @@ public interface ISqlDialect
     /// <summary>What <see cref="BulkFactWrite"/> drops of <see cref="PartitionKeyTriggers"/> for the length of a bulk write.</summary>
     IReadOnlyList<string> DropPartitionKeyTriggers(IReadOnlyList<PartitionKeyedTable> tables);
 
+    /// <summary>Drops an index if it is there (T-SQL names its table as well).</summary>
+    string DropIndex(string table, string index);
+
     /// <summary>Starts a transaction that may write (SQLite takes the write lock at once so readers cannot deadlock it).</summary>
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 }

@@ -22,6 +22,8 @@ public abstract class OnConflictDialect : ISqlDialect
 
     public abstract string OrdinalOrder(string column);
 
+    public string DropIndex(string table, string index) => $"DROP INDEX IF EXISTS {index}";
+
     public abstract object Instant(DateTimeOffset value);
 
     public abstract string Ddl(string portableSql);

@@ -92,6 +92,8 @@ public sealed class SqlServerDialect : ISqlDialect
     // A binary collation compares code points, the ordinal order the partition merge expects (BIN2: all of them).
     public string OrdinalOrder(string column) => column + " COLLATE Latin1_General_BIN2";
 
+    public string DropIndex(string table, string index) => $"DROP INDEX IF EXISTS {index} ON {table}";
+
     // Dapper expands "IN @keys" into one parameter per element for SqlClient.
     public string InList(string column, string parameter) => $"{column} IN {parameter}";
 

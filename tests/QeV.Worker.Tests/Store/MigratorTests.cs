@@ -44,7 +44,7 @@ public sealed class MigratorTests
         // Then
         versions[0].ShouldBe(1);
         versions.Zip(versions.Skip(1)).ShouldAllBe(pair => pair.First < pair.Second);
-        MigrationCatalog.All.ShouldAllBe(m => !string.IsNullOrWhiteSpace(m.Name) && !string.IsNullOrWhiteSpace(m.Sql));
+        MigrationCatalog.All.ShouldAllBe(m => !string.IsNullOrWhiteSpace(m.Name) && (!string.IsNullOrWhiteSpace(m.Sql) || m.DialectSql != null));
     }
 
     [Theory]
@@ -129,7 +129,8 @@ public sealed class MigratorTests
         var currentSchema = await DatabaseContent.SchemaAsync(db.Database);
         await db.ExecuteAsync("DROP TABLE notices");
         await db.ExecuteAsync("DROP TABLE data_problems");
-        await db.ExecuteAsync("DELETE FROM schema_migrations WHERE version = 2");
+        // M023 drops two of the indexes M002 makes: a database without M002 has not had M023 either.
+        await db.ExecuteAsync("DELETE FROM schema_migrations WHERE version IN (2, 23)");
         await db.ImportAsync(Minimal());
         var facts = await db.SnapshotAsync();
 
@@ -137,9 +138,9 @@ public sealed class MigratorTests
         var applied = await db.MigrateAsync(SecondRun);
 
         // Then
-        applied.ShouldBe(1);
+        applied.ShouldBe(2);
         (await HistoryAsync(db)).ShouldBe(MigrationCatalog.All
-            .Select(m => new Applied(m.Version, m.Name, m.Version == 2 ? SecondRun : FirstRun)));
+            .Select(m => new Applied(m.Version, m.Name, m.Version is 2 or 23 ? SecondRun : FirstRun)));
         (await DatabaseContent.SchemaAsync(db.Database)).ShouldBe(currentSchema);
         (await db.SnapshotAsync()).ShouldBe(facts);
     }

@@ -24,5 +24,6 @@ public static class MigrationCatalog
         M020ScanCounts.Migration,
         M021LedgerJournal.Migration,
         M022CountIndex.Migration,
+        M023LedgerIndexes.Migration,
     ];
 }

@@ -34,7 +34,11 @@ public sealed class Migrator(Database database, ILogger<Migrator> logger)
                 continue;
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(dialect.Ddl(migration.Sql), transaction: tx, cancellationToken: ct));
+            if (!string.IsNullOrWhiteSpace(migration.Sql))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(dialect.Ddl(migration.Sql), transaction: tx, cancellationToken: ct));
+            }
+
             foreach (var statement in migration.DialectSql?.Invoke(dialect) ?? [])
             {
                 await connection.ExecuteAsync(new CommandDefinition(statement, transaction: tx, cancellationToken: ct));
