@@ -44,6 +44,7 @@ internal sealed class OwedNoticeWriter(Database database)
 
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        await using var cache = await WriteCache.BeginAsync(connection, tx, ct);
         var fresh = await WithoutStoredAsync(connection, tx, planned, ct);
         var added = fresh.Count == 0 ? 0 : connection switch
         {

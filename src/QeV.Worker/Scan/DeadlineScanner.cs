@@ -64,6 +64,7 @@ public sealed class DeadlineScanner(
         var started = ScanPhases.Start();
         await using var connection = await database.OpenAsync(ct);
         await using var tx = await database.Dialect.BeginWriteAsync(connection, ct);
+        await using var cache = await WriteCache.BeginAsync(connection, tx, ct);
         await database.Dialect.LockForScanAsync(connection, tx, ct);
         if (onlyChanged && await new ScanGenerations(database).RunningAsync(connection, tx, ct) is not null)
         {
