@@ -54,7 +54,7 @@ public static class RecipientRouter
 
     private static IEnumerable<string?> Substitutes(FactSet facts, Staff person)
     {
-        var ledTeam = facts.Teams.FirstOrDefault(t => t.LeadStaffId == person.StaffId);
+        var ledTeam = facts.Lookups.TeamsByLead[person.StaffId].FirstOrDefault();
         if (ledTeam is not null)
         {
             yield return ledTeam.DeputyLeadStaffId;

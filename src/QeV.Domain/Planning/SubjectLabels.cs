@@ -43,7 +43,7 @@ public static class SubjectLabels
         }
 
         var provider = facts.FindOrganisation(staff.OrganisationId)?.Kind == OrganisationKind.Traeger;
-        if (staff.Role is not StaffRole.Leitung && facts.Teams.Any(t => t.LeadStaffId == staff.StaffId))
+        if (staff.Role is not StaffRole.Leitung && facts.Lookups.TeamsByLead.Contains(staff.StaffId))
         {
             return "Teamleitung";
         }

@@ -30,13 +30,7 @@ public static class People
 
     /// <summary>The active staff member with role leitung and the lowest staff_id.</summary>
     public static string? LeitungOf(FactSet facts, string? organisationId) =>
-        organisationId is null
-            ? null
-            : facts.Lookups.StaffByOrganisation[organisationId]
-                .Where(s => s.Active && s.Role == StaffRole.Leitung)
-                .Select(s => s.StaffId)
-                .Order(IdComparer.Instance)
-                .FirstOrDefault();
+        organisationId is null ? null : facts.Lookups.LeitungOf(organisationId);
 
     /// <summary>The Jugendamt a provider works for: the one whose case managers hold most of its cases, else the first.</summary>
     public static string? JugendamtFor(FactSet facts, string? providerOrganisationId) =>
