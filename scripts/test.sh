@@ -59,6 +59,7 @@ summary="$("$SYS_PY" - "$RESULTS" <<'EOF'
 import glob, os, sys, xml.etree.ElementTree as ET
 files = glob.glob(os.path.join(sys.argv[1], "**", "*.trx"), recursive=True)
 passed = failed = skipped = 0
+reasons = {}
 for f in files:
     try:
         root = ET.parse(f).getroot()
@@ -66,6 +67,9 @@ for f in files:
         failed += 1
         continue
     for c in root.iter():
+        if c.tag.rsplit("}", 1)[-1] == "UnitTestResult" and c.get("outcome") == "NotExecuted":
+            message = next((m.text for m in c.iter() if m.tag.rsplit("}", 1)[-1] == "Message" and m.text), "ohne Grund")
+            reasons[message.strip()] = reasons.get(message.strip(), 0) + 1
         if c.tag.rsplit("}", 1)[-1] == "Counters":
             passed += int(c.get("passed", 0))
             failed += int(c.get("failed", 0)) + int(c.get("error", 0)) + int(c.get("timeout", 0)) + int(c.get("aborted", 0))
@@ -74,6 +78,9 @@ for f in files:
             skipped += max(int(c.get("notExecuted", 0)), total - executed)
 if not files:
     failed = 1
+# Why tests were skipped (only SQL Server's may be, where no server can run), once per reason, before the summary.
+for message, count in sorted(reasons.items()):
+    print(f"[test.sh] {count} übersprungen: {message}", file=sys.stderr)
 line = f"{passed} passed, {failed} failed"
 if skipped:
     line += f", {skipped} skipped"
