@@ -11,8 +11,12 @@ namespace QeV.Domain.Planning;
 /// </summary>
 public sealed class DigestPlanner(BusinessCalendar calendar)
 {
+    /// <summary>
+    /// The digests of the day: of every team lead, or of <paramref name="leads"/> only, when the snapshot holds their
+    /// teams' deadlines and no more (a digest run in shares, so that no list of every deadline is ever held).
+    /// </summary>
     public IReadOnlyList<PlannedNotice> Plan(
-        DeadlineSnapshot snapshot, DateOnly day, IReadOnlyList<DataProblem> problems, int dueSoonBusinessDays)
+        DeadlineSnapshot snapshot, DateOnly day, IReadOnlyList<DataProblem> problems, int dueSoonBusinessDays, IReadOnlySet<string>? leads = null)
     {
         var facts = snapshot.Facts;
         var notices = new List<PlannedNotice>();
@@ -26,7 +30,7 @@ public sealed class DigestPlanner(BusinessCalendar calendar)
         var problemsByLead = indexed.Where(x => x.Problem.TeamLeadStaffId is not null).ToLookup(x => x.Problem.TeamLeadStaffId!, StringComparer.Ordinal);
         var problemsByStaff = indexed.ToLookup(x => x.Problem.Line.StaffId, StringComparer.Ordinal);
         // One digest per lead and day, covering every team the person leads.
-        foreach (var teams in facts.Teams.Where(t => t.LeadStaffId is not null).GroupBy(t => t.LeadStaffId!).OrderBy(g => g.Key, IdComparer.Instance))
+        foreach (var teams in facts.Teams.Where(t => t.LeadStaffId is not null && (leads is null || leads.Contains(t.LeadStaffId))).GroupBy(t => t.LeadStaffId!).OrderBy(g => g.Key, IdComparer.Instance))
         {
             var lead = teams.Key;
             var teamIds = teams.Select(t => t.TeamId).ToHashSet(StringComparer.Ordinal);

@@ -105,16 +105,60 @@ public sealed class DeadlineService(
         return table.OpenKeysAsync(partitions, scan.PresentRules, ct);
     }
 
+    /// <summary>The deadlines a digest share holds at most, unless one lead's alone are more.</summary>
+    public const int DeadlinesPerDigestShare = 20_000;
+
     /// <summary>
-    /// The open deadlines a digest can list, from the refreshed table: due by <paramref name="until"/> (overdue ones of
-    /// any age) or warned of by <paramref name="until"/>'s day, within a year.
+    /// The open deadlines a digest can list, from the refreshed table, due by <paramref name="until"/> (overdue ones of
+    /// any age) or warned of by <paramref name="until"/>'s day, within a year: in shares of whole leads, each with at most
+    /// <paramref name="deadlinesPerShare"/> deadlines (more only when one lead's alone are more), in the snapshot's order
+    /// within the share. Every team lead is in exactly one share; the last holds the leads none of whose team's
+    /// deadlines are due (their digest can still list data problems). Memory holds one share, whatever the table holds.
     /// </summary>
-    public async Task<DeadlineSnapshot> ReadForDigestsAsync(TableScan scan, DateOnly until, CancellationToken ct)
+    public async IAsyncEnumerable<DigestShare> ReadForDigestsAsync(
+        TableScan scan, DateOnly until, [EnumeratorCancellation] CancellationToken ct, int deadlinesPerShare = DeadlinesPerDigestShare)
     {
         ArgumentNullException.ThrowIfNull(scan);
-        var deadlines = await table.ReadForDigestsAsync(scan.Context, until, scan.PresentRules, engine.Rules, ct);
-        return new DeadlineSnapshot(scan.Planning, scan.Context, deadlines) { SkippedRules = scan.SkippedRules, Failures = scan.Scan.Failures };
+        var shared = new HashSet<string>(StringComparer.Ordinal);
+        var leads = new HashSet<string>(StringComparer.Ordinal);
+        var deadlines = new List<PartitionDeadline>();
+        string? current = null;
+        await foreach (var (lead, deadline) in table.StreamForDigestsAsync(scan.Context, until, scan.PresentRules, ct))
+        {
+            if (lead != current)
+            {
+                if (deadlines.Count >= deadlinesPerShare)
+                {
+                    yield return Share(scan, leads, deadlines);
+                    leads = new HashSet<string>(StringComparer.Ordinal);
+                    deadlines = [];
+                }
+
+                current = lead;
+                leads.Add(lead);
+                shared.Add(lead);
+            }
+
+            deadlines.Add(deadline);
+        }
+
+        if (deadlines.Count > 0)
+        {
+            yield return Share(scan, leads, deadlines);
+        }
+
+        var rest = scan.Planning.Teams.Select(t => t.LeadStaffId).OfType<string>().Where(l => !shared.Contains(l)).ToHashSet(StringComparer.Ordinal);
+        if (rest.Count > 0)
+        {
+            yield return Share(scan, rest, []);
+        }
     }
+
+    private DigestShare Share(TableScan scan, HashSet<string> leads, List<PartitionDeadline> deadlines) =>
+        new(new DeadlineSnapshot(scan.Planning, scan.Context, PartitionEvaluator.Order(deadlines, engine.Rules))
+        {
+            SkippedRules = scan.SkippedRules, Failures = scan.Scan.Failures,
+        }, leads);
 
     /// <summary>
     /// Whether this instance plans the snapshot's notices for <paramref name="day"/>: on PostgreSQL one instance plans a

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using QeV.Domain.Calendar;
+using QeV.Domain.Facts;
 using QeV.Domain.Planning;
 using QeV.Domain.Rules;
 using QeV.Worker.Deadlines;
@@ -136,36 +137,54 @@ public sealed class NotificationCycle(
 
         using var activity = QevMetrics.Activities.StartActivity("digest");
         var watch = WorkerHeartbeat.Start();
-        DeadlineSnapshot snapshot;
         int scanned;
         TableScan? refreshed = null;
+        IReadOnlyList<DataProblem> seen;
+        var dueSoon = options.Value.DigestDueSoonBusinessDays;
+        var (digestCount, added) = (0, 0);
+        FactSet facts;
         if (deadlines.CanUseTable)
         {
             refreshed = await deadlines.RefreshAsync(day, ct);
             scanned = (await PlanFromTableAsync(refreshed, day, watch, ct)).Added;
-            // What a digest can list: overdue, due within the digest's business days (a generous calendar bound), warned of.
-            snapshot = await deadlines.ReadForDigestsAsync(refreshed, day.AddDays((2 * options.Value.DigestDueSoonBusinessDays) + 21), ct);
+            facts = refreshed.Planning;
+            seen = await SeenAsync(day, ct);
+            // What a digest can list (overdue, due within the digest's business days by a generous calendar bound, warned
+            // of), read and planned in shares of team leads, each written before the next is read.
+            await foreach (var share in deadlines.ReadForDigestsAsync(refreshed, day.AddDays((2 * dueSoon) + 21), ct))
+            {
+                var owed = digests.Plan(share.Snapshot, day, seen, dueSoon, share.Leads);
+                digestCount += owed.Count;
+                added += await ledger.AddAsync(owed, clock.UtcNow, ct);
+            }
         }
         else
         {
-            snapshot = await OpenDeadlinesAsync(day, ct);
+            var snapshot = await OpenDeadlinesAsync(day, ct);
             scanned = await ScanAsync(snapshot, day, watch, ct);
+            facts = snapshot.Facts;
+            seen = await SeenAsync(day, ct);
+            var owed = digests.Plan(snapshot, day, seen, dueSoon);
+            digestCount += owed.Count;
+            added += await ledger.AddAsync(owed, clock.UtcNow, ct);
         }
 
-        var seen = await problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
-        var notices = digests.Plan(snapshot, day, seen, options.Value.DigestDueSoonBusinessDays).ToList();
         // Staff by name in the admin report, as in the digests.
-        var named = seen.Select(p => p with { Line = p.Line with { StaffName = snapshot.Facts.FindStaff(p.Line.StaffId)?.DisplayName } }).ToList();
+        var named = seen.Select(p => p with { Line = p.Line with { StaffName = facts.FindStaff(p.Line.StaffId)?.DisplayName } }).ToList();
         if (AdminReportPlanner.Plan(options.Value.AdminEmail, day, named, options.Value.AdminName) is { } report)
         {
-            notices.Add(report);
             logger.LogInformation("Bericht an die Administration {Day}: {Problems} Datenprobleme", Display(day), report.Content.Problems.Count);
+            digestCount++;
+            added += await ledger.AddAsync([report], clock.UtcNow, ct);
         }
 
-        var added = await ledger.AddAsync(notices, clock.UtcNow, ct);
-        logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", Display(day), notices.Count, added);
+        logger.LogInformation("Tagesübersichten {Day}: {Digests} fällig, davon {Added} neu", Display(day), digestCount, added);
         return (scanned + added, refreshed);
     }
+
+    /// <summary>The data problems of the day and of the business day before, as the scan just recorded them: what a digest lists.</summary>
+    private Task<IReadOnlyList<DataProblem>> SeenAsync(DateOnly day, CancellationToken ct) =>
+        problems.SeenOnAsync(day, calendar.AddBusinessDays(day, -1, clock.DefaultState), ct);
 
     public Task<DispatchResult> DispatchAsync(DateOnly day, bool officeOpen, CancellationToken ct) => DispatchAsync(day, officeOpen, null, ct);
 

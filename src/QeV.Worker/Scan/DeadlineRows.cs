@@ -79,6 +79,9 @@ internal static class DeadlineRows
         /// <summary>SQLite's rowid, where the reader selected it (the stage date is set by it); 0 elsewhere.</summary>
         public long RowId { get; set; }
 
+        /// <summary>The team lead whose digest lists the row, where the reader joined it (digests); null elsewhere.</summary>
+        public string? DigestLead { get; set; }
+
         /// <summary>The status is not stored: it follows from the due date, fulfilment and the day asked about.</summary>
         public PartitionDeadline ToDeadline(RuleContext context) => new(
             Scope switch { "case" => RuleScope.Case, "staff" => RuleScope.Staff, _ => RuleScope.Organisation },

@@ -75,15 +75,32 @@ public sealed class DeadlineTableReader(Database database)
         }
     }
 
-    /// <summary>Open deadlines due by <paramref name="until"/> or warned of by the context's day, due within a year: what a digest can list.</summary>
-    public async Task<IReadOnlyList<Deadline>> ReadForDigestsAsync(
-        RuleContext context, DateOnly until, IReadOnlySet<string> presentRules, IReadOnlyList<IDeadlineRule> catalogue, CancellationToken ct)
+    /// <summary>
+    /// Open deadlines due by <paramref name="until"/> or warned of by the context's day, due within a year: what a digest
+    /// can list, each with the team lead whose digest lists it (the lead of the responsible person's team), streamed in
+    /// the order of the lead, so that a digest run holds one share of leads at a time, never the whole table.
+    /// </summary>
+    public async IAsyncEnumerable<(string Lead, PartitionDeadline Deadline)> StreamForDigestsAsync(
+        RuleContext context, DateOnly until, IReadOnlySet<string> presentRules, [EnumeratorCancellation] CancellationToken ct)
     {
+        // Ordered by the lead's bytes on every engine, so a case-insensitive collation never interleaves two leads.
+        var sql = $"""
+            SELECT t.lead_staff_id AS digest_lead, d.* FROM deadlines d
+            JOIN staff s ON s.staff_id = d.responsible_staff_id
+            JOIN teams t ON t.team_id = s.team_id
+            WHERE d.fulfilled = @open AND d.due_date <= @year AND (d.due_date <= @until OR d.warning_from <= @day) AND t.lead_staff_id IS NOT NULL
+            ORDER BY {database.Dialect.OrdinalOrder("t.lead_staff_id")}
+            """;
         await using var connection = await database.OpenAsync(ct);
-        var rows = await connection.QueryAsync<DeadlineRows.StoredDeadline>(new CommandDefinition(
-            "SELECT * FROM deadlines WHERE fulfilled = @open AND due_date <= @year AND (due_date <= @until OR warning_from <= @day)",
-            new { open = false, year = context.AsOf.AddDays(366), until, day = context.AsOf }, cancellationToken: ct));
-        return PartitionEvaluator.Order(rows.Where(r => presentRules.Contains(r.Rule)).Select(r => r.ToDeadline(context)), catalogue);
+        var rows = connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(
+            sql, new { open = false, year = context.AsOf.AddDays(366), until, day = context.AsOf });
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            if (presentRules.Contains(row.Rule))
+            {
+                yield return (row.DigestLead!, row.ToDeadline(context));
+            }
+        }
     }
 
     /// <summary>
