@@ -40,7 +40,8 @@ public static class CellParser
                 value = trimmed;
                 return true;
             case ColumnKind.Date:
-                if (DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                if (TryParseIsoDate(trimmed, out var date)
+                    || DateOnly.TryParseExact(trimmed, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
                 {
                     // A year 0001 or 9999 is a typing or export error, and date arithmetic on it fails for everyone.
                     if (date < EarliestDate || date > LatestDate)
@@ -87,6 +88,47 @@ public static class CellParser
             default:
                 throw new InvalidOperationException($"Spaltentyp {column.Kind} ohne Parser.");
         }
+    }
+
+    /// <summary>
+    /// JJJJ-MM-TT read digit by digit: what TryParseExact with that format accepts, at a tenth of its cost (a million
+    /// cases import some 30 million dates). Anything else is left to TryParseExact, which then names the error.
+    /// </summary>
+    private static bool TryParseIsoDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
+        {
+            return false;
+        }
+
+        var year = Digits(text, 0, 4);
+        var month = Digits(text, 5, 2);
+        var day = Digits(text, 8, 2);
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>The number the ASCII digits at <paramref name="start"/> spell, or -1 when one is not a digit.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(text[i]))
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (text[i] - '0');
+        }
+
+        return value;
     }
 
     private static bool ParseBool(string raw, string trimmed, out object? value, out string? error)
