@@ -7,6 +7,7 @@ using Npgsql;
 using NpgsqlTypes;
 using QeV.Domain.Planning;
 using QeV.Worker.Store;
+using QeV.Worker.Store.Bulk;
 
 namespace QeV.Worker.Ledger;
 
@@ -131,33 +132,36 @@ internal sealed class OwedNoticeWriter(Database database)
 
     private int InsertPrepared(SqliteConnection connection, SqliteTransaction tx, List<PlannedNotice> notices, DateTimeOffset now, CancellationToken ct)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = database.Dialect.InsertIfAbsent("notices", Values, ["notice_key"]);
-        var names = Values.Where(v => v.Value.StartsWith('@')).Select(v => v.Value).Distinct().ToArray();
-        var parameters = names.ToDictionary(n => n, n => command.Parameters.Add(new SqliteParameter(n, null)), StringComparer.Ordinal);
-        command.Prepare();
-        var instant = database.Dialect.Instant(now);
+        if (tx.Connection != connection)
+        {
+            throw new InvalidOperationException("Die Transaktion gehört nicht zu dieser Verbindung.");
+        }
+
+        using var insert = SqliteStatement.Prepare(connection, database.Dialect.InsertIfAbsent("notices", Values, ["notice_key"]));
+        var (key, kind, rule, subject, caseId, due, stage, recipient, toStaff, toAddress, plannedFor, urgent, content, at) = (
+            insert.IndexOf("@key"), insert.IndexOf("@kind"), insert.IndexOf("@rule"), insert.IndexOf("@subjectId"), insert.IndexOf("@caseId"),
+            insert.IndexOf("@dueDate"), insert.IndexOf("@stage"), insert.IndexOf("@recipient"), insert.IndexOf("@toStaff"),
+            insert.IndexOf("@toAddress"), insert.IndexOf("@plannedFor"), insert.IndexOf("@urgent"), insert.IndexOf("@content"), insert.IndexOf("@now"));
+        insert.Bind(at, database.Dialect.Instant(now));
         var added = 0;
         foreach (var n in notices)
         {
             ct.ThrowIfCancellationRequested();
             var c = n.Content;
-            parameters["@key"].Value = c.Key;
-            parameters["@kind"].Value = Kind(c);
-            parameters["@rule"].Value = (object?)c.Rule ?? DBNull.Value;
-            parameters["@subjectId"].Value = (object?)c.SubjectId ?? DBNull.Value;
-            parameters["@caseId"].Value = (object?)c.CaseId ?? DBNull.Value;
-            parameters["@dueDate"].Value = Date(c.DueDate);
-            parameters["@stage"].Value = c.Stage;
-            parameters["@recipient"].Value = (object?)n.IntendedStaffId ?? DBNull.Value;
-            parameters["@toStaff"].Value = (object?)c.To.StaffId ?? DBNull.Value;
-            parameters["@toAddress"].Value = c.To.Email;
-            parameters["@plannedFor"].Value = Date(n.PlannedFor);
-            parameters["@urgent"].Value = c.Urgent ? 1 : 0;
-            parameters["@content"].Value = NoticeJson.Serialize(c);
-            parameters["@now"].Value = instant;
-            added += command.ExecuteNonQuery();
+            insert.Bind(key, c.Key);
+            insert.Bind(kind, Kind(c));
+            insert.Bind(rule, c.Rule);
+            insert.Bind(subject, c.SubjectId);
+            insert.Bind(caseId, c.CaseId);
+            insert.Bind(due, c.DueDate);
+            insert.Bind(stage, c.Stage);
+            insert.Bind(recipient, n.IntendedStaffId);
+            insert.Bind(toStaff, c.To.StaffId);
+            insert.Bind(toAddress, c.To.Email);
+            insert.Bind(plannedFor, n.PlannedFor);
+            insert.Bind(urgent, c.Urgent);
+            insert.Bind(content, NoticeJson.Serialize(c));
+            added += insert.Execute();
         }
 
         return added;
@@ -183,6 +187,4 @@ internal sealed class OwedNoticeWriter(Database database)
     }
 
     private static string Kind(NoticeContent c) => c.Kind.ToString().ToLowerInvariant();
-
-    private static object Date(DateOnly? day) => day is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
 }
