@@ -132,12 +132,7 @@ internal sealed class OwedNoticeWriter(Database database)
 
     private int InsertPrepared(SqliteConnection connection, SqliteTransaction tx, List<PlannedNotice> notices, DateTimeOffset now, CancellationToken ct)
     {
-        if (tx.Connection != connection)
-        {
-            throw new InvalidOperationException("Die Transaktion gehört nicht zu dieser Verbindung.");
-        }
-
-        using var insert = SqliteStatement.Prepare(connection, database.Dialect.InsertIfAbsent("notices", Values, ["notice_key"]));
+        using var insert = SqliteStatement.Prepare(connection, tx, database.Dialect.InsertIfAbsent("notices", Values, ["notice_key"]));
         var (key, kind, rule, subject, caseId, due, stage, recipient, toStaff, toAddress, plannedFor, urgent, content, at) = (
             insert.IndexOf("@key"), insert.IndexOf("@kind"), insert.IndexOf("@rule"), insert.IndexOf("@subjectId"), insert.IndexOf("@caseId"),
             insert.IndexOf("@dueDate"), insert.IndexOf("@stage"), insert.IndexOf("@recipient"), insert.IndexOf("@toStaff"),

@@ -14,13 +14,8 @@ public sealed class SqliteBulkInserter(SqliteConnection connection, SqliteTransa
             return Task.CompletedTask;
         }
 
-        if (tx.Connection != connection)
-        {
-            throw new InvalidOperationException("Die Transaktion gehört nicht zu dieser Verbindung.");
-        }
-
         // Table and column names come from the fixed catalogue, never from input.
-        using var insert = SqliteStatement.Prepare(connection,
+        using var insert = SqliteStatement.Prepare(connection, tx,
             $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Column))}) "
             + $"VALUES ({string.Join(", ", table.Columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture)))})");
         foreach (var row in rows)

@@ -22,9 +22,17 @@ internal sealed class SqliteStatement : IDisposable
         _statement = statement;
     }
 
-    /// <summary>Prepares <paramref name="sql"/> (SQL from fixed catalogues and code only; values go in as parameters).</summary>
-    public static SqliteStatement Prepare(SqliteConnection connection, string sql)
+    /// <summary>
+    /// Prepares <paramref name="sql"/> to run inside <paramref name="tx"/> (SQL from fixed catalogues and code only;
+    /// values go in as parameters).
+    /// </summary>
+    public static SqliteStatement Prepare(SqliteConnection connection, SqliteTransaction tx, string sql)
     {
+        if (tx.Connection != connection)
+        {
+            throw new InvalidOperationException("Die Transaktion gehört nicht zu dieser Verbindung.");
+        }
+
         var db = connection.Handle ?? throw new InvalidOperationException("Die SQLite-Verbindung ist nicht geöffnet.");
         Check(db, raw.sqlite3_prepare_v2(db, sql, out var statement));
         return new SqliteStatement(db, statement);
