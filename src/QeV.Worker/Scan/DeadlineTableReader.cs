@@ -13,6 +13,9 @@ namespace QeV.Worker.Scan;
 /// </summary>
 public sealed class DeadlineTableReader(Database database)
 {
+    /// <summary>Digest rows read at a time on SQLite.</summary>
+    private const int DigestPage = 5_000;
+
     /// <summary>
     /// Open deadlines due on or before <paramref name="until"/> (through the index on fulfilled, due_date), all when null;
     /// fulfilled ones too when asked. Rules whose data the database lacks (RuleData) are left out, as the engine does.
@@ -84,16 +87,25 @@ public sealed class DeadlineTableReader(Database database)
         RuleContext context, DateOnly until, IReadOnlySet<string> presentRules, [EnumeratorCancellation] CancellationToken ct)
     {
         // Ordered by the lead's bytes on every engine, so a case-insensitive collation never interleaves two leads.
-        var sql = $"""
-            SELECT t.lead_staff_id AS digest_lead, d.* FROM deadlines d
-            JOIN staff s ON s.staff_id = d.responsible_staff_id
-            JOIN teams t ON t.team_id = s.team_id
-            WHERE d.fulfilled = @open AND d.due_date <= @year AND (d.due_date <= @until OR d.warning_from <= @day) AND t.lead_staff_id IS NOT NULL
-            ORDER BY {database.Dialect.OrdinalOrder("t.lead_staff_id")}
-            """;
+        const string Joins = " FROM deadlines d JOIN staff s ON s.staff_id = d.responsible_staff_id JOIN teams t ON t.team_id = s.team_id";
+        const string Filter = " AND d.fulfilled = @open AND d.due_date <= @year AND (d.due_date <= @until OR d.warning_from <= @day) AND t.lead_staff_id IS NOT NULL";
+        var parameters = new { open = false, year = context.AsOf.AddDays(366), until, day = context.AsOf };
         await using var connection = await database.OpenAsync(ct);
-        var rows = connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(
-            sql, new { open = false, year = context.AsOf.AddDays(366), until, day = context.AsOf });
+        // On SQLite the digests are written between the pages, so no read stays open meanwhile (TempOrder); each row
+        // keeps the lead it was ordered by, so a lead's rows stay together even if a team changed its lead in between.
+        var rows = connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? TempOrder.ReadAsync<DeadlineRows.StoredDeadline>(
+                connection,
+                "digest_order",
+                "SELECT d.rowid, t.lead_staff_id" + Joins + " WHERE 1 = 1" + Filter + " ORDER BY t.lead_staff_id",
+                "SELECT o.tag AS digest_lead, d.* FROM temp.digest_order o JOIN deadlines d ON d.rowid = o.row_id"
+                    + " JOIN staff s ON s.staff_id = d.responsible_staff_id JOIN teams t ON t.team_id = s.team_id"
+                    + " WHERE o.n > @after AND o.n <= @last" + Filter + " ORDER BY o.n",
+                parameters,
+                DigestPage,
+                ct)
+            : connection.QueryUnbufferedAsync<DeadlineRows.StoredDeadline>(
+                "SELECT t.lead_staff_id AS digest_lead, d.*" + Joins + " WHERE 1 = 1" + Filter + $" ORDER BY {database.Dialect.OrdinalOrder("t.lead_staff_id")}", parameters);
         await foreach (var row in rows.WithCancellation(ct))
         {
             if (presentRules.Contains(row.Rule))

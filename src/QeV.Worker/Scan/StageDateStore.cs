@@ -25,13 +25,7 @@ internal sealed class StageDateStore(Database database, int pageSize = StageDate
     /// Open deadlines due by <paramref name="until"/> whose stage date has come (all of them when not
     /// <paramref name="byDate"/>), in the report's order (due date, rule, subject, partition, seq), streamed.
     /// </summary>
-    /// <remarks>
-    /// On SQLite no read stays open while the caller writes: a reader holds the write-ahead log, which then cannot
-    /// start over, so every page the plan writes (the ledger, the stage dates) was appended to it, and each page read
-    /// searched a log that grew with the whole plan (1.4 GB at 20,000 cases, 23 GB for a quarter of a million's first
-    /// scan). The rows' order is taken once into a temporary table of this connection (SQLite's temporary file, not the
-    /// log), and the rows are read from it a page at a time, each page read whole before it is handed out.
-    /// </remarks>
+    /// <remarks>On SQLite no read stays open while the caller writes the plan (<see cref="TempOrder"/>).</remarks>
     public async IAsyncEnumerable<DeadlineRows.StoredDeadline> StreamDueAsync(
         DbConnection connection, DateOnly day, DateOnly until, bool byDate, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -52,30 +46,14 @@ internal sealed class StageDateStore(Database database, int pageSize = StageDate
             yield break;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DROP TABLE IF EXISTS temp.planned_order; CREATE TEMP TABLE planned_order (n INTEGER PRIMARY KEY, row_id INTEGER NOT NULL)", cancellationToken: ct));
-        try
+        // The filter again on each page: a refresh in between (the dispatcher's still-owed check) may have replaced the rows.
+        var fill = "SELECT rowid, NULL FROM deadlines" + (byDate ? " INDEXED BY ix_deadlines_next_stage" : "") + filter + " " + DeadlineRows.ReportOrder(dialect);
+        var page = "SELECT d.rowid AS row_id, d.* FROM temp.planned_order o JOIN deadlines d ON d.rowid = o.row_id"
+            + " WHERE o.n > @after AND o.n <= @last AND d.fulfilled = @open AND d.due_date <= @until" + (byDate ? " AND d.next_stage <= @day" : "")
+            + " ORDER BY o.n";
+        await foreach (var row in TempOrder.ReadAsync<DeadlineRows.StoredDeadline>(connection, "planned_order", fill, page, parameters, pageSize, ct))
         {
-            var count = await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO temp.planned_order (row_id) SELECT rowid FROM deadlines" + (byDate ? " INDEXED BY ix_deadlines_next_stage" : "")
-                + filter + " " + DeadlineRows.ReportOrder(dialect), parameters, cancellationToken: ct));
-            // The filter again: a refresh in between (the dispatcher's still-owed check) may have replaced the rows.
-            var page = "SELECT d.rowid AS row_id, d.* FROM temp.planned_order o JOIN deadlines d ON d.rowid = o.row_id"
-                + " WHERE o.n > @after AND o.n <= @last AND d.fulfilled = @open AND d.due_date <= @until" + (byDate ? " AND d.next_stage <= @day" : "")
-                + " ORDER BY o.n";
-            for (var after = 0L; after < count; after += pageSize)
-            {
-                var rows = await connection.QueryAsync<DeadlineRows.StoredDeadline>(new CommandDefinition(
-                    page, new { after, last = after + pageSize, open = false, until, day }, cancellationToken: ct));
-                foreach (var row in rows)
-                {
-                    yield return row;
-                }
-            }
-        }
-        finally
-        {
-            await connection.ExecuteAsync(new CommandDefinition("DROP TABLE IF EXISTS temp.planned_order", cancellationToken: CancellationToken.None));
+            yield return row;
         }
     }
 
