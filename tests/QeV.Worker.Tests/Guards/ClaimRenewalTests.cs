@@ -84,4 +84,44 @@ public sealed class ClaimRenewalTests(SmtpSinkFixture fixture) : IClassFixture<S
         result.Sent.ShouldBe(2, Sink.Log);
         Sink.MessagesTo(domain).Select(m => m.NoticeKey).ShouldBe([ReminderKey(), second], ignoreOrder: true);
     }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Dispatch_OneItemOfABundleTakenOverWhileTheMailBeforeIsHeld_BundleGoesWithoutIt(TestEngine engine)
+    {
+        // Given: kw@ owed C-1's reminder (held at RCPT for 3 s), then deputy@ owed C-8's and C-9's, bundled into one mail
+        // that is rendered while the mail before it is being recorded
+        var domain = NewDomain();
+        var files = Files(domain, inactiveKeyWorker: true);
+        files["cases.csv"] = files["cases.csv"].TrimEnd() + "\nC-8,51.2-0998/26,31,2025-01-15,,S-1,TR-1,S-5\n";
+        files["meetings.csv"] = files["meetings.csv"].TrimEnd() + "\nM-8,C-8,fortschreibung,2026-06-24,planned,,\n";
+        using var db = await GuardData.DatabaseAsync(engine, files);
+        var clock = ManualTimeProvider.AtOffice(Day, new TimeOnly(9, 0));
+        using var worker = TestWorker.Smtp(db, clock, Sink.Port, domain, new Dictionary<string, string?> { ["Mail:Smtp:Connections"] = "1", ["Notifications:Bundle"] = "true" });
+        (await worker.Cycle.ScanAsync(Day, CancellationToken.None)).ShouldBe(3);
+        var kept = ReminderKey(8, "S-5");
+        var takenOver = ReminderKey(9, "S-5");
+        Sink.WriteScript(new Dictionary<string, object>
+        {
+            ["rules"] = new[] { new Dictionary<string, object> { ["match_rcpt"] = "kw@" + domain, ["stage"] = "rcpt", ["delay"] = 3, ["reply"] = "250 OK", ["times"] = 1 } },
+        });
+
+        // When: while the first mail is held, another worker takes C-9's reminder over
+        var dispatch = worker.Cycle.DispatchAsync(Day, officeOpen: true, CancellationToken.None);
+        await GuardData.WaitUntilAsync(() => Task.FromResult(Sink.Log.Contains("RCPT kw@" + domain, StringComparison.OrdinalIgnoreCase)),
+            TimeSpan.FromSeconds(20), "the sink to hold the first delivery");
+        await db.ExecuteAsync("UPDATE notices SET claimed_by = 'worker-b' WHERE notice_key = @key AND state = 'sending'", new { key = takenOver });
+        var result = await dispatch;
+        Sink.WriteScript(new Dictionary<string, object>());
+
+        // Then: deputy@'s mail holds C-8's reminder alone, neither key nor file reference of C-9 in it
+        result.Sent.ShouldBe(2, Sink.Log);
+        var toDeputy = Sink.MessagesTo("deputy@" + domain).ShouldHaveSingleItem();
+        toDeputy.ItemKeys.ShouldBe([kept]);
+        toDeputy.Text.ShouldContain("51.2-0998/26");
+        toDeputy.Text.ShouldNotContain("51.2-0999/26");
+        toDeputy.Raw.ShouldNotContain(takenOver);
+        (await worker.RowAsync(kept)).State.ShouldBe(NoticeState.Sent);
+        (await worker.RowAsync(takenOver)).State.ShouldBe(NoticeState.Sending);
+    }
 }
