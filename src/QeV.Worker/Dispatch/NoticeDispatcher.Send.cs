@@ -23,34 +23,8 @@ public sealed partial class NoticeDispatcher
         var mustLast = TimeSpan.FromTicks(Math.Max(lease.Ticks / 2, (DispatchOptionsValidator.LongestDelivery(options.Value, mailOptions.Value) + ExtendMargin).Ticks));
         var now = time.GetUtcNow();
         var extend = mail.Items.Any(i => i.HeldUntil - now < mustLast);
-        // The ledger write (the previous mail's record, this one's claims) runs on a pool thread while this mail is
-        // rendered here: rendering sends nothing, so the previous mail is still recorded before this one goes.
-        var keys = mail.Items.Select(i => i.Key).ToList();
-        var recording = Task.Run(() => RecordAndRenewAsync(previous, keys, extend, lane.Day));
-        MimeMessage? message;
-        Exception? renderError;
-        try
-        {
-            (message, renderError) = TryBuild(mail, lane);
-        }
-        catch
-        {
-            await Task.WhenAny(recording); // the previous mail's record is written before this lane gives up
-            throw;
-        }
-
-        HashSet<string> held;
         var started = PhaseTimes.Start();
-        try
-        {
-            held = await recording;
-        }
-        catch
-        {
-            message?.Dispose();
-            throw;
-        }
-
+        var held = await RecordAndRenewAsync(previous, [.. mail.Items.Select(i => i.Key)], extend, lane.Day);
         lane.Counts.Phases.Stop(Phase.Record, started);
         if (extend)
         {
@@ -65,90 +39,54 @@ public sealed partial class NoticeDispatcher
         }
 
         var parts = mail.Parts.Where(p => held.Contains(p.Item.Key)).ToList();
-        if (parts.Count < mail.Parts.Count)
-        {
-            // Rendered with a notice another instance took over meanwhile: rendered again without it.
-            message?.Dispose();
-            message = null;
-            if (parts.Count == 0)
-                return null;
-            mail = mail with { Parts = parts };
-            (message, renderError) = TryBuild(mail, lane);
-        }
+        if (parts.Count == 0)
+            return null;
+        mail = mail with { Parts = parts };
 
         IReadOnlyList<RecipientResult>? results = null;
         string? transportError = null;
         var breaker = lane.Breaker;
-        using (message)
+        try
         {
-            if (renderError is not null)
+            started = PhaseTimes.Start();
+            using var message = Build(mail, lane.Day);
+            lane.Counts.Phases.Stop(Phase.Render, started);
+            var envelope = mail.Addresses.Select(a => new MailboxAddress((string?)null, a)).ToList();
+            started = PhaseTimes.Start();
+            results = await breaker.Pipeline.ExecuteAsync(async token =>
             {
-                results = NotComposable(mail, renderError);
-            }
-            else
-            {
-                var ready = message!;
-                started = PhaseTimes.Start();
                 try
                 {
-                    var envelope = mail.Addresses.Select(a => new MailboxAddress((string?)null, a)).ToList();
-                    results = await breaker.Pipeline.ExecuteAsync(async token =>
-                    {
-                        try
-                        {
-                            var r = await transport.SendAsync(ready, mail.Key, envelope, token);
-                            breaker.Succeeded();
-                            return r;
-                        }
-                        catch (TransportException ex)
-                        {
-                            await breaker.FailedAsync(ex);
-                            throw;
-                        }
-                    }, CancellationToken.None);
-                    lane.Counts.Phases.Stop(Phase.Deliver, started);
+                    var r = await transport.SendAsync(message, mail.Key, envelope, token);
+                    breaker.Succeeded();
+                    return r;
                 }
                 catch (TransportException ex)
                 {
-                    lane.Counts.Phases.Stop(Phase.Deliver, started);
-                    transportError = ex.Message;
-                    logger.LogWarning("Mail {MailKey} nicht versendet: {Error}", mail.Key, ex.Message);
+                    await breaker.FailedAsync(ex);
+                    throw;
                 }
-                catch (Exception ex) when (ex is BrokenCircuitException or IsolatedCircuitException)
-                {
-                    return null; // not attempted: released as owed at the end of the batch
-                }
-                catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
-                {
-                    results = NotComposable(mail, ex); // an address the envelope cannot hold
-                }
-            }
+            }, CancellationToken.None);
+            lane.Counts.Phases.Stop(Phase.Deliver, started);
+        }
+        catch (TransportException ex)
+        {
+            lane.Counts.Phases.Stop(Phase.Deliver, started);
+            transportError = ex.Message;
+            logger.LogWarning("Mail {MailKey} nicht versendet: {Error}", mail.Key, ex.Message);
+        }
+        catch (Exception ex) when (ex is BrokenCircuitException or IsolatedCircuitException)
+        {
+            return null; // not attempted: released as owed at the end of the batch
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
+        {
+            // The notice cannot be rendered (a broken template): retrying will not help.
+            results = [.. mail.Addresses.Select(a => new RecipientResult(a, RecipientOutcome.Permanent, "Nachricht nicht erstellbar: " + ex.Message))];
         }
 
         lock (_progress)
             return MailRecord.Of(mail, results, transportError, lane.Counts, options.Value, time.GetUtcNow());
-    }
-
-    /// <summary>The notice cannot be rendered or addressed (a broken template, an address MimeKit refuses): retrying will not help.</summary>
-    private static RecipientResult[] NotComposable(OutgoingMail mail, Exception error) =>
-        [.. mail.Addresses.Select(a => new RecipientResult(a, RecipientOutcome.Permanent, "Nachricht nicht erstellbar: " + error.Message))];
-
-    /// <summary>Renders and composes the mail; a notice that cannot be rendered (a broken template) gives its error instead.</summary>
-    private (MimeMessage? Message, Exception? Error) TryBuild(OutgoingMail mail, BatchRun lane)
-    {
-        var started = PhaseTimes.Start();
-        try
-        {
-            return (Build(mail, lane.Day), null);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or FormatException or ArgumentException)
-        {
-            return (null, ex);
-        }
-        finally
-        {
-            lane.Counts.Phases.Stop(Phase.Render, started);
-        }
     }
 
     private MimeMessage Build(OutgoingMail mail, DateOnly day) =>
