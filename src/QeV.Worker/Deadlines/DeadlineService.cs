@@ -58,7 +58,7 @@ public sealed class DeadlineService(
         var (deadlines, toPlan) = await table.ReadAsync(
             refreshed.Context, until, includeFulfilled, refreshed.PresentRules, engine.Rules, refreshed.Scan.ChangedPartitions, ct);
         scanner.Phases.Stop(DeadlineScanner.Phase.Table, started);
-        var snapshot = new DeadlineSnapshot(refreshed.Planning, refreshed.Context, deadlines)
+        var snapshot = new DeadlineSnapshot(await refreshed.PlanningAsync(ct), refreshed.Context, deadlines)
         {
             SkippedRules = refreshed.SkippedRules, Failures = refreshed.Scan.Failures, ToPlan = toPlan,
         };
@@ -92,7 +92,13 @@ public sealed class DeadlineService(
         var started = ScanPhases.Start();
         var context = scanner.ContextFor(asOf);
         var present = scan.PresentRules.ToHashSet(StringComparer.Ordinal);
-        var planning = await table.ReadPlanningFactsAsync(ct);
+        var planning = new PlanningLookups(async token =>
+        {
+            var reading = ScanPhases.Start();
+            var facts = await table.ReadPlanningFactsAsync(token);
+            scanner.Phases.Stop(DeadlineScanner.Phase.Table, reading);
+            return facts;
+        });
         var skipped = engine.Rules.Where(r => context.IsEnabled(r.Id) && !present.Contains(r.Id)).Select(r => r.Id).ToList();
         scanner.Phases.Stop(DeadlineScanner.Phase.Table, started);
         return new TableScan(scan, context, planning, present, skipped);
@@ -119,6 +125,7 @@ public sealed class DeadlineService(
         TableScan scan, DateOnly until, [EnumeratorCancellation] CancellationToken ct, int deadlinesPerShare = DeadlinesPerDigestShare)
     {
         ArgumentNullException.ThrowIfNull(scan);
+        var planning = await scan.PlanningAsync(ct);
         var shared = new HashSet<string>(StringComparer.Ordinal);
         var leads = new HashSet<string>(StringComparer.Ordinal);
         var deadlines = new List<PartitionDeadline>();
@@ -129,7 +136,7 @@ public sealed class DeadlineService(
             {
                 if (deadlines.Count >= deadlinesPerShare)
                 {
-                    yield return Share(scan, leads, deadlines);
+                    yield return Share(scan, planning, leads, deadlines);
                     leads = new HashSet<string>(StringComparer.Ordinal);
                     deadlines = [];
                 }
@@ -144,18 +151,18 @@ public sealed class DeadlineService(
 
         if (deadlines.Count > 0)
         {
-            yield return Share(scan, leads, deadlines);
+            yield return Share(scan, planning, leads, deadlines);
         }
 
-        var rest = scan.Planning.Teams.Select(t => t.LeadStaffId).OfType<string>().Where(l => !shared.Contains(l)).ToHashSet(StringComparer.Ordinal);
+        var rest = planning.Teams.Select(t => t.LeadStaffId).OfType<string>().Where(l => !shared.Contains(l)).ToHashSet(StringComparer.Ordinal);
         if (rest.Count > 0)
         {
-            yield return Share(scan, rest, []);
+            yield return Share(scan, planning, rest, []);
         }
     }
 
-    private DigestShare Share(TableScan scan, HashSet<string> leads, List<PartitionDeadline> deadlines) =>
-        new(new DeadlineSnapshot(scan.Planning, scan.Context, PartitionEvaluator.Order(deadlines, engine.Rules))
+    private DigestShare Share(TableScan scan, FactSet planning, HashSet<string> leads, List<PartitionDeadline> deadlines) =>
+        new(new DeadlineSnapshot(planning, scan.Context, PartitionEvaluator.Order(deadlines, engine.Rules))
         {
             SkippedRules = scan.SkippedRules, Failures = scan.Scan.Failures,
         }, leads);

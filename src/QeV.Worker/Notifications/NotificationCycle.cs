@@ -147,7 +147,7 @@ public sealed class NotificationCycle(
         {
             refreshed = await deadlines.RefreshAsync(day, ct);
             scanned = (await PlanFromTableAsync(refreshed, day, watch, ct)).Added;
-            facts = refreshed.Planning;
+            facts = await refreshed.PlanningAsync(ct);
             seen = await SeenAsync(day, ct);
             // What a digest can list (overdue, due within the digest's business days by a generous calendar bound, warned
             // of), read and planned in shares of team leads, each written before the next is read.

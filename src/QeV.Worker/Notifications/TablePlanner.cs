@@ -42,7 +42,7 @@ public sealed class TablePlanner(
         // Dates set for other notification settings, or for a later day than this one, say nothing about this plan.
         var byDate = state is not null && state.Settings == settings && state.PlannedOn <= day;
         var businessDay = calendar.IsBusinessDay(day, clock.DefaultState);
-        var run = new Batch(planner, ledger, clock, phases, table, day, businessDay, new RoutingHorizon(table.Planning, day));
+        var run = new Batch(planner, ledger, clock, phases, table, day, businessDay);
         scanner.Progress.Step("die Fristen werden geplant, die fälligen Nachrichten ins Postausgangsbuch geschrieben");
         var started = ScanPhases.Start();
         await using (var connection = await database.OpenAsync(ct))
@@ -69,7 +69,12 @@ public sealed class TablePlanner(
         await run.FlushAsync(store, ct);
         started = ScanPhases.Start();
         // Failures of the refresh, then the sources' bad rows and unreachable sources: to the admin report beside the routing problems.
-        run.Found(table.Scan.Failures.Select(f => NoticePlanner.FailureProblem(table.Planning, f)));
+        if (table.Scan.Failures.Count > 0)
+        {
+            var facts = await table.PlanningAsync(ct);
+            run.Found(table.Scan.Failures.Select(f => NoticePlanner.FailureProblem(facts, f)));
+        }
+
         run.Found(sources.Health.Problems.Select(p => p.ToDataProblem()));
         if (businessDay)
         {
@@ -91,8 +96,11 @@ public sealed class TablePlanner(
 
     /// <summary>One plan's batches and what they have found so far.</summary>
     private sealed class Batch(
-        NoticePlanner planner, NoticeLedger ledger, OfficeClock clock, ScanPhases phases, TableScan table, DateOnly day, bool businessDay, RoutingHorizon horizon)
+        NoticePlanner planner, NoticeLedger ledger, OfficeClock clock, ScanPhases phases, TableScan table, DateOnly day, bool businessDay)
     {
+        // Built with the lookups when the first rows are planned: a plan with no rows reads no lookups.
+        private RoutingHorizon? _horizon;
+
         private readonly HashSet<string> _problemKeys = new(StringComparer.Ordinal);
 
         public List<DeadlineRows.StoredDeadline> Rows { get; } = new(BatchSize);
@@ -127,6 +135,8 @@ public sealed class TablePlanner(
                 return;
             }
 
+            var facts = await table.PlanningAsync(ct);
+            var horizon = _horizon ??= new RoutingHorizon(facts, day);
             var started = ScanPhases.Start();
             var notices = new List<PlannedNotice>();
             var found = new List<DataProblem>();
@@ -134,7 +144,7 @@ public sealed class TablePlanner(
             foreach (var row in Rows)
             {
                 var deadline = row.ToDeadline(table.Context).Deadline;
-                var after = planner.PlanOne(table.Planning, table.Context.DefaultState, deadline, day, notices, found, horizon);
+                var after = planner.PlanOne(facts, table.Context.DefaultState, deadline, day, notices, found, horizon);
                 next.Add((row, after ?? DateOnly.MaxValue));
             }
 

@@ -42,7 +42,7 @@ public sealed class DigestShareTests
         var shared = shares.SelectMany(s => planner.Plan(s.Snapshot, Day, [], DueSoon, s.Leads)).ToList();
 
         // Then: several shares, each lead in exactly one; a share ends at the first lead after 10 deadlines, the last holds the leads with none
-        var leads = scan.Planning.Teams.Select(t => t.LeadStaffId).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        var leads = (await scan.PlanningAsync(CancellationToken.None)).Teams.Select(t => t.LeadStaffId).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         shares.SelectMany(s => s.Leads).Order(StringComparer.Ordinal).ShouldBe(leads);
         shares.Count.ShouldBeGreaterThan(5, string.Join("; ", shares.Select(s => $"{s.Leads.Count}:{s.Snapshot.Deadlines.Count}")));
         shares.SkipLast(2).ShouldAllBe(s => s.Snapshot.Deadlines.Count >= 10);
