@@ -23,7 +23,7 @@ public sealed class TablePlanner(
     public const int BatchSize = 10_000;
 
     /// <summary>How far ahead planning reads (the longest reminder lead time is far shorter; overdue ones of any age count).</summary>
-    public static DateOnly Until(DateOnly day) => day.AddDays(366);
+    public static DateOnly Until(DateOnly day) => KeptCounts.Until(day);
 
     public async Task<TablePlan> PlanAsync(TableScan table, DateOnly day, CancellationToken ct)
     {

@@ -126,7 +126,10 @@ public sealed class DeadlineScanner(
         {
             await writer.ClearAsync(ct);
         }
-        else if (run.DayChanged)
+
+        // The counts per rule and status go along with the deletes and inserts below, so the plan need not count the table.
+        await writer.KeepCountsAsync(asOf, cleared: full, ct);
+        if (!full && run.DayChanged)
         {
             // A new day: the day-dependent rules' deadlines of every partition go at once and are written anew below.
             foreach (var scope in new[] { RuleScope.Case, RuleScope.Staff })

@@ -19,12 +19,32 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
     private readonly bool _keepsStages = connection is NpgsqlConnection or Microsoft.Data.Sqlite.SqliteConnection;
     private bool _kept;
 
+    // The open deadlines per rule and status carried along with this writer's deletes and inserts; null: not kept.
+    private KeptCounts? _counts;
+
+    // Partitions counted per statement before their deletion on SQLite (Dapper expands the list into parameters).
+    private const int CountChunk = 500;
+
+    /// <summary>
+    /// Keeps the counts for <paramref name="day"/> up with this refresh: from zero after <see cref="ClearAsync"/>
+    /// (<paramref name="cleared"/>), otherwise from the counts the last refresh kept for that day, if any.
+    /// </summary>
+    public async Task KeepCountsAsync(DateOnly day, bool cleared, CancellationToken ct) =>
+        _counts = cleared ? KeptCounts.Empty(day) : await KeptCounts.LoadAsync(connection, tx, day, ct);
+
     public async Task ClearAsync(CancellationToken ct) =>
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines; DELETE FROM deadline_partitions", transaction: tx, cancellationToken: ct));
 
-    public async Task ClearScopeAsync(RuleScope scope, CancellationToken ct) =>
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM deadlines WHERE scope = @scope", new { scope = DeadlineRows.Code(scope) }, tx, cancellationToken: ct));
+    public async Task ClearScopeAsync(RuleScope scope, CancellationToken ct)
+    {
+        var args = new { scope = DeadlineRows.Code(scope) };
+        if (_counts is not null)
+        {
+            await _counts.SubtractAsync(connection, tx, "scope = @scope", args, ct);
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines WHERE scope = @scope", args, tx, cancellationToken: ct));
+    }
 
     /// <summary>Removes the partitions' deadlines and fingerprints (re-evaluated or gone).</summary>
     public async Task DeletePartitionsAsync(RuleScope scope, IReadOnlyList<string> ids, CancellationToken ct)
@@ -38,6 +58,11 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
         if (_arrays)
         {
             var args = new { scope = code, ids = ids.ToArray() };
+            if (_counts is not null)
+            {
+                await _counts.SubtractAsync(connection, tx, "scope = @scope AND partition_id = ANY(@ids)", args, ct);
+            }
+
             if (_kept)
             {
                 await connection.ExecuteAsync(new CommandDefinition(StageDateKeeper.ForgetAll, args, tx, cancellationToken: ct));
@@ -47,6 +72,14 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
                 "DELETE FROM deadlines WHERE scope = @scope AND partition_id = ANY(@ids); "
                 + "DELETE FROM deadline_partitions WHERE scope = @scope AND partition_id = ANY(@ids)", args, tx, cancellationToken: ct));
             return;
+        }
+
+        if (_counts is not null)
+        {
+            foreach (var chunk in ids.Chunk(CountChunk))
+            {
+                await _counts.SubtractAsync(connection, tx, "scope = @scope AND partition_id IN @ids", new { scope = code, ids = chunk }, ct);
+            }
         }
 
         var rows = ids.Select(id => new { scope = code, id }).ToList();
@@ -71,9 +104,14 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
             }
 
             // An array on PostgreSQL; Dapper expands "IN @rules" into one parameter per rule on SQLite.
-            await connection.ExecuteAsync(new CommandDefinition(
-                _arrays ? "DELETE FROM deadlines WHERE scope = @scope AND rule = ANY(@rules)" : "DELETE FROM deadlines WHERE scope = @scope AND rule IN @rules",
-                new { scope = DeadlineRows.Code(scope), rules = rules.ToArray() }, tx, cancellationToken: ct));
+            var where = _arrays ? "scope = @scope AND rule = ANY(@rules)" : "scope = @scope AND rule IN @rules";
+            var args = new { scope = DeadlineRows.Code(scope), rules = rules.ToArray() };
+            if (_counts is not null)
+            {
+                await _counts.SubtractAsync(connection, tx, where, args, ct);
+            }
+
+            await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadlines WHERE " + where, args, tx, cancellationToken: ct));
         }
     }
 
@@ -90,8 +128,11 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
         }
     }
 
-    public Task InsertDeadlinesAsync(IReadOnlyList<PartitionDeadline> deadlines, CancellationToken ct) =>
-        _bulk.InsertAsync(DeadlineRows.Deadlines, deadlines.Select(DeadlineRows.ToRow).ToList(), ct);
+    public Task InsertDeadlinesAsync(IReadOnlyList<PartitionDeadline> deadlines, CancellationToken ct)
+    {
+        _counts?.Add(deadlines);
+        return _bulk.InsertAsync(DeadlineRows.Deadlines, deadlines.Select(DeadlineRows.ToRow).ToList(), ct);
+    }
 
     public Task InsertFingerprintsAsync(RuleScope scope, IReadOnlyList<(string Id, string Fingerprint)> partitions, CancellationToken ct) =>
         _bulk.InsertAsync(DeadlineRows.Partitions, partitions.Select(p => new object?[] { DeadlineRows.Code(scope), p.Id, p.Fingerprint }).ToList(), ct);
@@ -109,7 +150,8 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
 
     /// <summary>
     /// The refresh's state; <paramref name="plannedAsOf"/> and <paramref name="plannedSettings"/> carry the planning mark
-    /// over when the refresh changed nothing that would need planning (null clears it).
+    /// over when the refresh changed nothing that would need planning (null clears it). The counts kept up with this
+    /// writer (<see cref="KeepCountsAsync"/>) go with it; without them the plan counts the table.
     /// </summary>
     public async Task SaveStateAsync(
         string settings, string lookups, DateOnly asOf, IEnumerable<string> presentRules, object scannedAt, string token,
@@ -117,9 +159,13 @@ internal sealed class DeadlineTableWriter(DbConnection connection, DbTransaction
     {
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM deadline_scans", transaction: tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at, refresh_token, planned_as_of, planned_settings, facts_version) "
-            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt, @token, @plannedAsOf, @plannedSettings, @factsVersion)",
-            new { settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt, token, plannedAsOf, plannedSettings, factsVersion },
+            "INSERT INTO deadline_scans (scan_id, settings_fingerprint, lookups_fingerprint, as_of, present_rules, scanned_at, refresh_token, planned_as_of, planned_settings, facts_version, counts, counts_day) "
+            + "VALUES (1, @settings, @lookups, @asOf, @present, @scannedAt, @token, @plannedAsOf, @plannedSettings, @factsVersion, @counts, @countsDay)",
+            new
+            {
+                settings, lookups, asOf, present = string.Join(",", presentRules.Order(StringComparer.Ordinal)), scannedAt, token, plannedAsOf, plannedSettings, factsVersion,
+                counts = _counts is null ? null : KeptCounts.Serialize(_counts.Current), countsDay = _counts?.Day,
+            },
             tx, cancellationToken: ct));
     }
 

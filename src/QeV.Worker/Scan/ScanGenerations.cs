@@ -55,6 +55,8 @@ internal sealed class ScanGenerations(Database database)
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO scan_ranges (generation_id, range_no, scope, after_key, last_key, state) VALUES (@id, @no, @scope, @after, @last, @state)",
             rows, tx, cancellationToken: ct));
+        // The ranges rewrite the table in transactions of their own: counts kept up by a single refresh no longer hold.
+        await connection.ExecuteAsync(new CommandDefinition("UPDATE deadline_scans SET counts = NULL, counts_day = NULL", transaction: tx, cancellationToken: ct));
     }
 
     /// <summary>Takes the first range that is open or whose lease ran out; null when none is (all done, or held by live instances).</summary>

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -147,26 +146,24 @@ internal sealed class StageDateStore(Database database, int pageSize = StageDate
     /// </summary>
     public async Task<IReadOnlyList<(string Rule, string Status, long Count)>> CountsAsync(string token, DateOnly day, DateOnly until, CancellationToken ct)
     {
-        const string Status = "CASE WHEN due_date > @day THEN 'upcoming' WHEN due_date = @day THEN 'due' ELSE 'overdue' END";
+        const string Status = KeptCounts.Status;
         await using var connection = await database.OpenAsync(ct);
         var kept = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT counts FROM deadline_scans WHERE scan_id = 1 AND refresh_token = @token AND counts_day = @day", new { token, day }, cancellationToken: ct));
         if (kept is not null)
         {
-            return [.. JsonSerializer.Deserialize<List<KeptCount>>(kept)!.Select(c => (c.Rule, c.Status, c.Count))];
+            return KeptCounts.Parse(kept);
         }
 
         var rows = (await connection.QueryAsync<(string Rule, string Status, long Count)>(new CommandDefinition(
-            $"SELECT rule, {Status} AS status, COUNT(*) AS n FROM deadlines WHERE fulfilled = @open AND due_date <= @until GROUP BY rule, {Status}",
+            $"SELECT rule, {Status} AS status, COUNT(*) AS n FROM deadlines WHERE {KeptCounts.Counted} GROUP BY rule, {Status}",
             new { open = false, day, until }, cancellationToken: ct))).ToList();
         // Only for the refresh they were counted after: a refresh meanwhile has replaced the row, and this writes nothing.
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE deadline_scans SET counts = @counts, counts_day = @day WHERE scan_id = 1 AND refresh_token = @token",
-            new { counts = JsonSerializer.Serialize(rows.Select(r => new KeptCount(r.Rule, r.Status, r.Count))), day, token }, cancellationToken: ct));
+            new { counts = KeptCounts.Serialize(rows), day, token }, cancellationToken: ct));
         return rows;
     }
-
-    private sealed record KeptCount(string Rule, string Status, long Count);
 
 #pragma warning disable CA1812 // instantiated by Dapper
     public sealed class StagePlanState
