@@ -87,8 +87,11 @@ internal sealed class KeptCounts
         parameters.Add("open", false);
         parameters.Add("day", Day);
         parameters.Add("until", Until(Day));
+        // The condition of a counted row stays out of WHERE: there SQLite, without statistics, would rather walk the
+        // (fulfilled, …) or due-date index over the whole table than the key of the few partitions (7 s instead of
+        // milliseconds for 940 partitions at 100,000 cases).
         var rows = await connection.QueryAsync<(string Rule, string Status, long Count)>(new CommandDefinition(
-            $"SELECT rule, {Status} AS status, COUNT(*) AS n FROM deadlines WHERE {where} AND {Counted} GROUP BY rule, {Status}",
+            $"SELECT rule, {Status} AS status, SUM(CASE WHEN {Counted} THEN 1 ELSE 0 END) AS n FROM deadlines WHERE {where} GROUP BY rule, {Status}",
             parameters, tx, cancellationToken: ct));
         foreach (var (rule, status, count) in rows)
         {

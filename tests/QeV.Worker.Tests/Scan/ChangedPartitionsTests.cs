@@ -48,7 +48,7 @@ public sealed class ChangedPartitionsTests
     ];
 
     /// <summary>What a user or another tool does between two scans, each in the tables of a partition.</summary>
-    private static readonly string[] Changes =
+    internal static readonly string[] Changes =
     [
         // a meeting moved to another case: both cases change
         "UPDATE meetings SET case_id = (SELECT MAX(case_id) FROM cases) WHERE meeting_id = (SELECT MIN(meeting_id) FROM meetings)",

@@ -22,12 +22,7 @@ public sealed class KeptCountsTests
     [
         "UPDATE appointments SET outcome = CASE outcome WHEN 'attended' THEN 'no_show' ELSE 'attended' END WHERE case_id IN (SELECT case_id FROM cases ORDER BY case_id LIMIT 12)",
         "UPDATE meetings SET date = '2026-11-20' WHERE meeting_id IN (SELECT meeting_id FROM meetings ORDER BY meeting_id DESC LIMIT 5)",
-        "DELETE FROM reports WHERE case_id = (SELECT MIN(case_id) FROM home_visits)",
-        "DELETE FROM appointments WHERE case_id = (SELECT MIN(case_id) FROM home_visits)",
-        "DELETE FROM meetings WHERE case_id = (SELECT MIN(case_id) FROM home_visits)",
-        "DELETE FROM cases WHERE case_id = (SELECT MIN(case_id) FROM home_visits)",
-        "DELETE FROM home_visits WHERE case_id = (SELECT MIN(case_id) FROM home_visits)",
-        "DELETE FROM fuehrungszeugnisse WHERE staff_id IN (SELECT staff_id FROM fuehrungszeugnisse ORDER BY staff_id LIMIT 3)",
+        .. ChangedPartitionsTests.Changes,
     ];
 
     [Theory]
